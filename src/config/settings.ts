@@ -1,0 +1,86 @@
+/**
+ * Resolved settings of one `seg-gate evaluate` run: the config file and the command line merged,
+ * validated, with defaults filled in and paths made absolute.
+ */
+
+/** Pixel scaling modes: the Keras `preprocess_input` modes plus [0,1] (`unit`) and raw (`none`). */
+export const NORMALIZE_MODES = ['tf', 'torch', 'caffe', 'unit', 'none'] as const;
+export type NormalizeMode = (typeof NORMALIZE_MODES)[number];
+
+export const CHANNEL_ORDERS = ['rgb', 'bgr'] as const;
+export type ChannelOrder = (typeof CHANNEL_ORDERS)[number];
+
+export const RESIZE_MODES = ['stretch', 'pad'] as const;
+export type ResizeMode = (typeof RESIZE_MODES)[number];
+
+export const LAYOUTS = ['auto', 'nhwc', 'nchw'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+export const UPSAMPLE_MODES = ['logits', 'classes'] as const;
+export type UpsampleMode = (typeof UPSAMPLE_MODES)[number];
+
+export const DEVICES = ['cpu', 'cuda'] as const;
+export type Device = (typeof DEVICES)[number];
+
+export const PROGRESS_MODES = ['auto', 'bar', 'lines', 'off'] as const;
+export type ProgressMode = (typeof PROGRESS_MODES)[number];
+
+export interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Where the ids, images and labels come from. */
+export type DataSettings =
+  | {
+      readonly kind: 'voc';
+      /** VOC-layout root holding `JPEGImages/`, `SegmentationClass/`, `ImageSets/Segmentation/`. */
+      readonly root: string;
+      /** Split name under `ImageSets/Segmentation/`; null when `idsFile` is used. */
+      readonly split: string | null;
+      readonly idsFile: string | null;
+    }
+  | { readonly kind: 'folders'; readonly imagesDir: string; readonly labelsDir: string };
+
+/** How images become model input and how model output becomes class ids. */
+export interface ModelInputSettings {
+  /** Null when neither the command line nor the config declared it; a model run then stops. */
+  readonly normalize: NormalizeMode | null;
+  readonly channelOrder: ChannelOrder;
+  /** Null means the model's fixed input size. */
+  readonly inputSize: Size | null;
+  readonly resize: ResizeMode;
+  readonly layout: Layout;
+  readonly upsample: UpsampleMode;
+  readonly device: Device;
+  /** Intra-op threads for the runtime; null lets the runtime choose. */
+  readonly threads: number | null;
+}
+
+export interface EvaluateSettings {
+  readonly data: DataSettings;
+  /** Evaluate only the first N ids; null for all. */
+  readonly limit: number | null;
+  readonly skipMissing: boolean;
+  /** Exactly one of `model` and `predictions` is set. */
+  readonly model: string | null;
+  readonly predictions: string | null;
+  readonly numClasses: number;
+  /** `numClasses` names in id order. */
+  readonly classNames: readonly string[];
+  readonly ignoreIndex: number;
+  readonly input: ModelInputSettings;
+  /** Largest width x height accepted from any image, label or prediction header. */
+  readonly maxPixels: number;
+  readonly reportPath: string | null;
+  readonly summaryPath: string | null;
+  readonly savePredictionsDir: string | null;
+  readonly progress: ProgressMode;
+  /** The config file the settings were read from, if any. */
+  readonly configPath: string | null;
+}
+
+export const DEFAULT_MAX_PIXELS = 50_000_000;
+export const DEFAULT_NUM_CLASSES = 21;
+export const DEFAULT_IGNORE_INDEX = 255;
+export const DEFAULT_SPLIT = 'val';
