@@ -1,0 +1,67 @@
+import { performance } from 'node:perf_hooks';
+import type { CheckRecord } from '../checks/types.js';
+import type { EvaluateSettings } from '../config/settings.js';
+import { ExitCode, type ExitCodeValue } from '../errors.js';
+import { assembleReport } from '../pipeline/assemble.js';
+import { evaluate, type ProgressSink } from '../pipeline/evaluate.js';
+import type { Logger } from '../pipeline/logger.js';
+import { renderMarkdownSummary } from '../report/markdown.js';
+import { renderTerminalSummary } from '../report/terminal.js';
+import type { Report } from '../report/types.js';
+import { writeReportAtomic, writeTextAtomic } from '../report/write.js';
+
+/** Side effects of the evaluate command, passed in so tests can capture them. */
+export interface EvaluateIo {
+  readonly logger: Logger;
+  readonly createProgress: (total: number) => ProgressSink;
+  /** Writes the terminal summary (stdout in the CLI). */
+  readonly print: (text: string) => void;
+  readonly color: boolean;
+}
+
+/** Outcome of the evaluate command: the report and the process exit code it maps to. */
+export interface EvaluateResult {
+  readonly report: Report;
+  readonly exitCode: ExitCodeValue;
+}
+
+/**
+ * Runs `seg-gate evaluate` with resolved settings: evaluation, checks, report files and the
+ * terminal summary. Throws `UsageError`/`InputError` when the run cannot start or an input cannot
+ * be read; the caller turns them into exit code 2 and an error report.
+ */
+export async function runEvaluate(
+  settings: EvaluateSettings,
+  io: EvaluateIo,
+): Promise<EvaluateResult> {
+  const startedAt = new Date();
+  const start = performance.now();
+
+  const outcome = await evaluate(settings, {
+    logger: io.logger,
+    createProgress: io.createProgress,
+  });
+  const checks: CheckRecord[] = [...outcome.contractChecks];
+
+  const report = assembleReport(settings, outcome, checks, {
+    startedAt,
+    totalMs: performance.now() - start,
+  });
+  await writeOutputs(settings, report);
+  io.print(renderTerminalSummary(report, { color: io.color }));
+
+  return { report, exitCode: report.verdict === 'pass' ? ExitCode.pass : ExitCode.gateFailed };
+}
+
+/** Writes the JSON report and the Markdown summary where the settings ask for them. */
+export async function writeOutputs(
+  settings: Pick<EvaluateSettings, 'reportPath' | 'summaryPath'>,
+  report: Report,
+): Promise<void> {
+  if (settings.reportPath) {
+    await writeReportAtomic(settings.reportPath, report);
+  }
+  if (settings.summaryPath) {
+    await writeTextAtomic(settings.summaryPath, renderMarkdownSummary(report));
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Turns merged evaluate values into `EvaluateSettings`: checks the combinations, fills in the
+ * defaults and reads the class names file.
+ */
+import { UsageError } from '../errors.js';
+import {
+  defaultClassNames,
+  describeCount,
+  loadClassNames,
+  validateClassNames,
+  type LabelledCount,
+} from './class-names.js';
+import {
+  DEFAULT_CHANNEL_ORDER,
+  DEFAULT_DEVICE,
+  DEFAULT_LAYOUT,
+  DEFAULT_PROGRESS,
+  DEFAULT_RESIZE,
+  DEFAULT_UPSAMPLE,
+  EVALUATE_EXCLUSIVE_GROUPS,
+  EVALUATE_OPTIONS,
+  type EvaluateOptionValues,
+} from './evaluate-options.js';
+import { checkExclusiveGroups } from './merge.js';
+import { settingLabel, type SourcedValues } from './setting-spec.js';
+import {
+  DEFAULT_IGNORE_INDEX,
+  DEFAULT_MAX_PIXELS,
+  DEFAULT_NUM_CLASSES,
+  DEFAULT_SPLIT,
+  type DataSettings,
+  type EvaluateSettings,
+  type ModelInputSettings,
+} from './settings.js';
+
+type Values = SourcedValues<EvaluateOptionValues>;
+
+/**
+ * Builds the settings of one evaluate run from merged command-line and config values.
+ * `configPath` is the absolute path of the config file, or null. Throws UsageError for a bad
+ * combination and InputError when the class names file cannot be read.
+ */
+export async function resolveEvaluateSettings(
+  values: Values,
+  configPath: string | null,
+): Promise<EvaluateSettings> {
+  checkExclusiveGroups(values, EVALUATE_EXCLUSIVE_GROUPS, EVALUATE_OPTIONS);
+
+  const data = resolveData(values);
+  const { model, predictions } = resolveSegmenter(values);
+  const numClasses = labelledNumClasses(values);
+  const ignoreIndex = resolveIgnoreIndex(values, numClasses);
+  const classNames = await resolveClassNames(values, numClasses);
+
+  return {
+    data,
+    limit: values.limit?.value ?? null,
+    skipMissing: values.skipMissing?.value ?? false,
+    model,
+    predictions,
+    numClasses: numClasses.value,
+    classNames,
+    ignoreIndex,
+    input: resolveModelInput(values),
+    maxPixels: values.maxPixels?.value ?? DEFAULT_MAX_PIXELS,
+    reportPath: values.report?.value ?? null,
+    summaryPath: values.summary?.value ?? null,
+    savePredictionsDir: values.savePredictions?.value ?? null,
+    progress: values.progress?.value ?? DEFAULT_PROGRESS,
+    configPath,
+  };
+}
+
+function resolveData(values: Values): DataSettings {
+  const { data, split, ids, images, labels } = values;
+
+  if (data !== undefined) {
+    return {
+      kind: 'voc',
+      root: data.value,
+      split: ids === undefined ? (split?.value ?? DEFAULT_SPLIT) : null,
+      idsFile: ids?.value ?? null,
+    };
+  }
+
+  if (images !== undefined && labels !== undefined) {
+    return { kind: 'folders', imagesDir: images.value, labelsDir: labels.value };
+  }
+  if (images !== undefined) {
+    throw new UsageError(
+      `${label(values, 'images')} needs --labels: give --labels DIR, the folder of label masks ` +
+        `for the images in ${images.value}.`,
+    );
+  }
+  if (labels !== undefined) {
+    throw new UsageError(
+      `${label(values, 'labels')} needs --images: give --images DIR, the folder of images ` +
+        `for the label masks in ${labels.value}.`,
+    );
+  }
+
+  const idsKey = split !== undefined ? 'split' : ids !== undefined ? 'ids' : null;
+  if (idsKey !== null) {
+    throw new UsageError(
+      `${label(values, idsKey)} needs --data: give --data DIR, the VOC-layout root that holds ` +
+        'ImageSets/Segmentation/.',
+    );
+  }
+
+  throw new UsageError(
+    'Missing dataset: give --data DIR for a VOC-layout dataset, or --images DIR with ' +
+      '--labels DIR for plain folders.',
+  );
+}
+
+function resolveSegmenter(values: Values): { model: string | null; predictions: string | null } {
+  const model = values.model?.value ?? null;
+  const predictions = values.predictions?.value ?? null;
+  if (model === null && predictions === null) {
+    throw new UsageError(
+      'Missing model: give --model FILE to run a model, or --predictions DIR to score saved ' +
+        'prediction masks.',
+    );
+  }
+  return { model, predictions };
+}
+
+function labelledNumClasses(values: Values): LabelledCount {
+  const numClasses = values.numClasses;
+  if (numClasses === undefined) {
+    return { value: DEFAULT_NUM_CLASSES, label: EVALUATE_OPTIONS.numClasses.flag, isDefault: true };
+  }
+  return { value: numClasses.value, label: label(values, 'numClasses'), isDefault: false };
+}
+
+/** The ignore index must lie above the class ids, or a class would be dropped from scoring. */
+function resolveIgnoreIndex(values: Values, numClasses: LabelledCount): number {
+  const ignoreIndex = values.ignoreIndex;
+  if (ignoreIndex === undefined) {
+    return DEFAULT_IGNORE_INDEX;
+  }
+
+  if (ignoreIndex.value < numClasses.value) {
+    const last = numClasses.value - 1;
+    throw new UsageError(
+      `${label(values, 'ignoreIndex')} is ${ignoreIndex.value}, which is a class id because ` +
+        `${describeCount(numClasses)} (ids 0..${last}): pixels of class ${ignoreIndex.value} ` +
+        `would be left out of scoring. Give an ignore index of at least ${numClasses.value} ` +
+        `(VOC labels use ${DEFAULT_IGNORE_INDEX}) or lower the class count.`,
+    );
+  }
+  return ignoreIndex.value;
+}
+
+async function resolveClassNames(
+  values: Values,
+  numClasses: LabelledCount,
+): Promise<readonly string[]> {
+  const classNames = values.classNames;
+  if (classNames === undefined) {
+    return defaultClassNames(numClasses.value);
+  }
+
+  const option = label(values, 'classNames');
+  const names = await loadClassNames(classNames.value, option);
+  const source = classNames.value.kind === 'file' ? `${option} (${classNames.value.path})` : option;
+  return validateClassNames(names, source, numClasses);
+}
+
+function resolveModelInput(values: Values): ModelInputSettings {
+  const normalize = values.normalize?.value ?? null;
+  // Caffe-style models were trained on BGR input, so caffe implies bgr unless the order is given.
+  const implicitOrder = normalize === 'caffe' ? 'bgr' : DEFAULT_CHANNEL_ORDER;
+
+  return {
+    normalize,
+    channelOrder: values.channelOrder?.value ?? implicitOrder,
+    inputSize: values.inputSize?.value ?? null,
+    resize: values.resize?.value ?? DEFAULT_RESIZE,
+    layout: values.layout?.value ?? DEFAULT_LAYOUT,
+    upsample: values.upsample?.value ?? DEFAULT_UPSAMPLE,
+    device: values.device?.value ?? DEFAULT_DEVICE,
+    threads: values.threads?.value ?? null,
+  };
+}
+
+function label(values: Values, key: keyof EvaluateOptionValues): string {
+  const sourced = values[key];
+  const spec = EVALUATE_OPTIONS[key];
+  return sourced === undefined ? spec.flag : settingLabel(spec, sourced.origin);
+}

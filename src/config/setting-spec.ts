@@ -1,0 +1,236 @@
+/**
+ * Building blocks for option tables: one spec per setting holds its command-line flag, help text
+ * and parsers for command-line text and config-file values. The config key of a setting is the
+ * camelCase form of its flag (`--num-classes` is `numClasses`), which is also the attribute name
+ * that commander gives the option.
+ */
+import { parseClassNamesText, type ClassNamesSource } from './class-names.js';
+import type { Size } from './settings.js';
+import {
+  parseEnumText,
+  parseIntegerText,
+  parsePathText,
+  parseSizeText,
+} from './values.js';
+
+/** Where a setting's value came from. */
+export type Origin =
+  | { readonly kind: 'cli' }
+  | { readonly kind: 'config'; readonly path: string }
+  | { readonly kind: 'default' };
+
+/** A parsed value with its origin, so messages can name the flag or the config key. */
+export interface Sourced<T> {
+  readonly value: T;
+  readonly origin: Origin;
+}
+
+/** What a parser needs besides the value. */
+export interface ParseContext {
+  /** Folder that relative paths resolve against: the working folder or the config file's folder. */
+  readonly base: string;
+  /** How messages name the setting: `--num-classes`, or `numClasses in /path/seg-gate.yml`. */
+  readonly label: string;
+}
+
+/** The value domain of a setting, which the config schema must match (a test compares them). */
+export type SettingDomain =
+  | { readonly type: 'integer'; readonly minimum: number; readonly maximum: number }
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  | { readonly type: 'path'; readonly target: 'file' | 'folder' }
+  | { readonly type: 'text'; readonly pattern: RegExp }
+  | { readonly type: 'size' }
+  | { readonly type: 'classNames' }
+  | { readonly type: 'switch' };
+
+/** Heading under which `--help` lists an option. */
+export type HelpGroup =
+  | 'Dataset options:'
+  | 'Model options:'
+  | 'Class options:'
+  | 'Model input options:'
+  | 'Output options:';
+
+/** One setting: its flag, help text, domain and parsers. */
+export interface SettingSpec<T> {
+  /** Long flag, for example `--num-classes`. */
+  readonly flag: `--${string}`;
+  /** Value placeholder shown in help, for example `<n>`; null for a switch. */
+  readonly valueName: string | null;
+  /** What the option sets, its unit and its default. */
+  readonly help: string;
+  /** Help text of the `--no-` form that turns a switch off again; switches only. */
+  readonly negatedHelp: string | null;
+  readonly helpGroup: HelpGroup;
+  readonly domain: SettingDomain;
+  /** Parses the command-line value: text, or `true`/`false` for a switch. */
+  parseCli(raw: string | boolean, context: ParseContext): T;
+  /** Converts a config value that already passed the config schema. */
+  parseConfig(value: unknown, context: ParseContext): T;
+}
+
+/**
+ * A complete option table for a settings interface `V`: every key of `V` needs a spec, so a new
+ * setting cannot be added to the interface without its flag, help text and parsers.
+ */
+export type SettingTable<V> = { readonly [K in keyof V]-?: SettingSpec<V[K]> };
+
+/** Values read from one source (command line or config file); unset keys are absent. */
+export type SourcedValues<V> = { -readonly [K in keyof V]?: Sourced<V[K]> };
+
+interface SpecText {
+  readonly flag: `--${string}`;
+  readonly help: string;
+  readonly helpGroup: HelpGroup;
+}
+
+interface ValueSpecText extends SpecText {
+  readonly valueName: string;
+}
+
+/** An integer setting in `minimum..maximum`. */
+export function integerSetting(
+  text: ValueSpecText & { readonly minimum: number; readonly maximum: number },
+): SettingSpec<number> {
+  const { minimum, maximum } = text;
+  return {
+    ...valueText(text),
+    domain: { type: 'integer', minimum, maximum },
+    parseCli: (raw, context) => parseIntegerText(expectString(raw, context), context.label, minimum, maximum),
+    parseConfig: (value, context) => expectNumber(value, context),
+  };
+}
+
+/** A setting that takes one of a fixed list of words. */
+export function enumSetting<T extends string>(
+  text: ValueSpecText & { readonly values: readonly T[] },
+): SettingSpec<T> {
+  const { values } = text;
+  return {
+    ...valueText(text),
+    domain: { type: 'enum', values },
+    parseCli: (raw, context) => parseEnumText(expectString(raw, context), context.label, values),
+    parseConfig: (value, context) => parseEnumText(expectString(value, context), context.label, values),
+  };
+}
+
+/** A file or folder path, resolved against the working folder or the config file's folder. */
+export function pathSetting(
+  text: ValueSpecText & { readonly target: 'file' | 'folder' },
+): SettingSpec<string> {
+  const { target } = text;
+  const parse = (raw: string, context: ParseContext): string =>
+    parsePathText(raw, context.label, target, context.base);
+  return {
+    ...valueText(text),
+    domain: { type: 'path', target },
+    parseCli: (raw, context) => parse(expectString(raw, context), context),
+    parseConfig: (value, context) => parse(expectString(value, context), context),
+  };
+}
+
+/** Free text that must match `pattern`; `parse` builds the error for text that does not. */
+export function textSetting(
+  text: ValueSpecText & {
+    readonly pattern: RegExp;
+    readonly parse: (raw: string, option: string) => string;
+  },
+): SettingSpec<string> {
+  const { pattern, parse } = text;
+  return {
+    ...valueText(text),
+    domain: { type: 'text', pattern },
+    parseCli: (raw, context) => parse(expectString(raw, context), context.label),
+    parseConfig: (value, context) => parse(expectString(value, context), context.label),
+  };
+}
+
+/** A `WIDTHxHEIGHT` size in pixels; config files give it as the same string. */
+export function sizeSetting(text: ValueSpecText): SettingSpec<Size> {
+  return {
+    ...valueText(text),
+    domain: { type: 'size' },
+    parseCli: (raw, context) => parseSizeText(expectString(raw, context), context.label),
+    parseConfig: (value, context) => parseSizeText(expectString(value, context), context.label),
+  };
+}
+
+/**
+ * Class names: `a,b,c` or `@FILE` on the command line; in a config file the same string or an
+ * array of names.
+ */
+export function classNamesSetting(text: ValueSpecText): SettingSpec<ClassNamesSource> {
+  return {
+    ...valueText(text),
+    domain: { type: 'classNames' },
+    parseCli: (raw, context) =>
+      parseClassNamesText(expectString(raw, context), context.label, context.base),
+    parseConfig: (value, context) => {
+      if (Array.isArray(value) && value.every((name) => typeof name === 'string')) {
+        return { kind: 'list', names: value };
+      }
+      return parseClassNamesText(expectString(value, context), context.label, context.base);
+    },
+  };
+}
+
+/** An on/off switch with a `--no-` form, so the command line can turn off a config value. */
+export function switchSetting(text: SpecText & { readonly negatedHelp: string }): SettingSpec<boolean> {
+  return {
+    flag: text.flag,
+    valueName: null,
+    help: text.help,
+    negatedHelp: text.negatedHelp,
+    helpGroup: text.helpGroup,
+    domain: { type: 'switch' },
+    parseCli: (raw, context) => expectBoolean(raw, context),
+    parseConfig: (value, context) => expectBoolean(value, context),
+  };
+}
+
+/** Returns the config key of a flag: `--save-predictions` becomes `savePredictions`. */
+export function configKeyOf(flag: string): string {
+  return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** Names a setting in messages: its flag for command-line and default values, else its config key. */
+export function settingLabel(spec: SettingSpec<unknown>, origin: Origin): string {
+  if (origin.kind === 'config') {
+    return `${configKeyOf(spec.flag)} in ${origin.path}`;
+  }
+  return spec.flag;
+}
+
+function valueText(text: ValueSpecText): Omit<SettingSpec<never>, 'domain' | 'parseCli' | 'parseConfig'> {
+  return {
+    flag: text.flag,
+    valueName: text.valueName,
+    help: text.help,
+    negatedHelp: null,
+    helpGroup: text.helpGroup,
+  };
+}
+
+// The checks below only fail when the config schema or commander hands over a type that the
+// table does not expect, which is a bug in this program rather than in the user's input.
+
+function expectString(value: unknown, context: ParseContext): string {
+  if (typeof value !== 'string') {
+    throw new Error(`${context.label} is a ${typeof value}, expected a string; check the settings table`);
+  }
+  return value;
+}
+
+function expectNumber(value: unknown, context: ParseContext): number {
+  if (typeof value !== 'number') {
+    throw new Error(`${context.label} is a ${typeof value}, expected a number; check the settings table`);
+  }
+  return value;
+}
+
+function expectBoolean(value: unknown, context: ParseContext): boolean {
+  if (typeof value !== 'boolean') {
+    throw new Error(`${context.label} is a ${typeof value}, expected a boolean; check the settings table`);
+  }
+  return value;
+}

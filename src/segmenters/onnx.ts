@@ -1,0 +1,219 @@
+import type { InferenceSession } from 'onnxruntime-node';
+
+import type { ModelInputSettings, NormalizeMode } from '../config/settings.js';
+import { InputError } from '../errors.js';
+import { layoutFinding } from './findings.js';
+import { decideInputLayout, formatShape } from './layout.js';
+import { missingNormalizeError } from './normalize.js';
+import { checkImageInput, inputDims, resolveInputSize } from './onnx-input.js';
+import { describeDecoding } from './onnx-info.js';
+import type { OutputFormName } from './onnx-info.js';
+import { createOnnxSession, declaredTensors, runModel } from './onnx-session.js';
+import type { DeclaredTensor } from './onnx-session.js';
+import { decodeOutput } from './output.js';
+import type { RawOutput } from './output.js';
+import { planOutput } from './output-form.js';
+import type { OutputPlan } from './output-form.js';
+import { toFloatScores } from './output-values.js';
+import { preprocessImage } from './preprocess.js';
+import type { PreprocessSpec } from './preprocess.js';
+import { detectScoreKind, isWithinUnitInterval } from './score-kind.js';
+import type { Segmenter, SegmenterInfo, SegmenterInput, SegmenterOutput } from './types.js';
+import { unscorableSegmenter } from './unscorable.js';
+
+/** What opening an ONNX model needs. */
+export interface OnnxSegmenterSettings {
+  readonly modelPath: string;
+  readonly numClasses: number;
+  readonly input: ModelInputSettings;
+  /** Largest `width * height` accepted from an image header. */
+  readonly maxPixels: number;
+}
+
+type Details = Record<string, string | number | boolean | null | readonly number[]>;
+
+/**
+ * Opens an ONNX model as a segmenter with ONNX Runtime. Opening loads the model on the provider of
+ * `input.device` with `input.threads` intra-op threads, decides the input layout and size, and runs
+ * the model once on a zero input to learn the concrete output shape (symbolic dimensions included)
+ * and whether it holds logits or probabilities.
+ *
+ * An ambiguous input layout or an output whose channels do not match `numClasses` gives a segmenter
+ * with that finding in `openFindings` that returns no masks. Throws a UsageError when
+ * `input.normalize` is null, when a symbolic input size has no `--input-size`, or when CUDA is
+ * requested but unavailable, and an InputError when the model cannot be loaded or run.
+ */
+export async function openOnnxSegmenter(settings: OnnxSegmenterSettings): Promise<Segmenter> {
+  const normalize = settings.input.normalize;
+  if (normalize === null) {
+    throw missingNormalizeError(settings.modelPath);
+  }
+
+  const session = await createOnnxSession(settings.modelPath, settings.input);
+  try {
+    return await buildSegmenter(session, settings, normalize);
+  } catch (error) {
+    await session.release();
+    throw error;
+  }
+}
+
+async function buildSegmenter(
+  session: InferenceSession,
+  settings: OnnxSegmenterSettings,
+  normalize: NormalizeMode,
+): Promise<Segmenter> {
+  const { modelPath, input: options } = settings;
+  const release = () => session.release();
+  const input = singleInput(session, modelPath);
+  const output = firstOutput(session, modelPath);
+  const details = baseDetails(input, output, settings);
+
+  const decision = decideInputLayout(input.shape, options.layout);
+  if (decision.kind === 'ambiguous') {
+    const info = onnxInfo(modelPath, details, `not decodable: ${decision.reason}`);
+    return unscorableSegmenter(info, [layoutFinding(modelPath, decision.reason)], release);
+  }
+
+  const layout = decision.layout;
+  checkImageInput(input, layout, modelPath);
+  const inputSize = resolveInputSize(input.shape, layout, options.inputSize, modelPath);
+  const dims = inputDims(layout, inputSize);
+  Object.assign(details, {
+    layout: layout.toUpperCase(),
+    layoutSource: decision.source === 'option' ? '--layout' : 'auto',
+    inputSize: `${inputSize.width}x${inputSize.height}`,
+  });
+
+  const tensors = { input: input.name, output: output.name };
+  const probe = await runModel(session, modelPath, tensors, new Float32Array(product(dims)), dims);
+  const planned = planOutput(modelPath, probe.type, probe.dims, layout, settings.numClasses);
+  details.outputDims = probe.dims;
+  if (planned.kind === 'finding') {
+    const info = onnxInfo(modelPath, details, `not decodable: ${planned.finding.detail}`);
+    return unscorableSegmenter(info, [planned.finding], release);
+  }
+
+  const plan = planned.plan;
+  const form = outputFormName(plan, probe);
+  Object.assign(details, { outputLayout: plan.layout.toUpperCase(), outputForm: form });
+  const decoding = describeDecoding(plan, probe.type, form, options.resize, options.upsample);
+
+  const spec: PreprocessSpec = {
+    inputSize,
+    layout,
+    normalize,
+    channelOrder: options.channelOrder,
+    resize: options.resize,
+    maxPixels: settings.maxPixels,
+  };
+  const run: ModelRun = { session, modelPath, tensors, dims, spec, plan, form, settings };
+  return {
+    info: onnxInfo(modelPath, details, decoding),
+    openFindings: [],
+    segment: (image) => segmentImage(run, image),
+    dispose: release,
+  };
+}
+
+/** Everything one image's segmentation needs, fixed when the model was opened. */
+interface ModelRun {
+  readonly session: InferenceSession;
+  readonly modelPath: string;
+  readonly tensors: { readonly input: string; readonly output: string };
+  readonly dims: readonly number[];
+  readonly spec: PreprocessSpec;
+  readonly plan: OutputPlan;
+  readonly form: OutputFormName;
+  readonly settings: OnnxSegmenterSettings;
+}
+
+async function segmentImage(run: ModelRun, image: SegmenterInput): Promise<SegmenterOutput> {
+  const started = performance.now();
+  const preprocessed = await preprocessImage(image.imagePath, run.spec);
+  const preprocessedAt = performance.now();
+  const raw = await runModel(run.session, run.modelPath, run.tensors, preprocessed.data, run.dims);
+  const inferredAt = performance.now();
+
+  const decoded = decodeOutput(raw, run.plan, {
+    subject: image.id,
+    numClasses: run.settings.numClasses,
+    upsample: run.settings.input.upsample,
+    labelSize: { width: image.labelWidth, height: image.labelHeight },
+    inputSize: run.spec.inputSize,
+    valid: preprocessed.valid,
+    alwaysSigmoid: run.form === 'sigmoid',
+  });
+  return {
+    ...decoded,
+    inferenceMs: inferredAt - preprocessedAt,
+    preprocessMs: preprocessedAt - started,
+  };
+}
+
+/**
+ * Names the output form from the plan and the zero-input probe: per-class scores are
+ * `probabilities` when they lie in [0, 1] and sum to 1 per pixel, else `logits`. A single channel
+ * is `sigmoid` when the probe left [0, 1]; then every image gets the sigmoid.
+ */
+function outputFormName(plan: OutputPlan, probe: RawOutput): OutputFormName {
+  if (plan.form === 'class-ids') {
+    return 'class-ids';
+  }
+  const data = toFloatScores(probe.data);
+  if (plan.form === 'binary') {
+    return isWithinUnitInterval(data) ? 'probabilities' : 'sigmoid';
+  }
+  const view = { data, channels: plan.channels, height: plan.height, width: plan.width };
+  return detectScoreKind({ ...view, layout: plan.layout });
+}
+
+function singleInput(session: InferenceSession, modelPath: string): DeclaredTensor {
+  const inputs = declaredTensors(session, 'input', modelPath);
+  const [input] = inputs;
+  if (input === undefined || inputs.length > 1) {
+    const names = inputs.map((tensor) => `"${tensor.name}" ${formatShape(tensor.shape)}`);
+    throw new InputError(
+      `Model ${modelPath} has ${inputs.length} inputs (${names.join(', ') || 'none'}): ` +
+        'seg-gate feeds one image tensor, so the model must have exactly one input.',
+    );
+  }
+  return input;
+}
+
+function firstOutput(session: InferenceSession, modelPath: string): DeclaredTensor {
+  const [output] = declaredTensors(session, 'output', modelPath);
+  if (output === undefined) {
+    throw new InputError(`Model ${modelPath} declares no outputs.`);
+  }
+  return output;
+}
+
+function baseDetails(
+  input: DeclaredTensor,
+  output: DeclaredTensor,
+  settings: OnnxSegmenterSettings,
+): Details {
+  return {
+    inputName: input.name,
+    inputShape: formatShape(input.shape),
+    inputType: input.type,
+    outputName: output.name,
+    outputShape: formatShape(output.shape),
+    outputType: output.type,
+    provider: settings.input.device,
+    threads: settings.input.threads,
+    normalize: settings.input.normalize,
+    channelOrder: settings.input.channelOrder,
+    resize: settings.input.resize,
+    upsample: settings.input.upsample,
+  };
+}
+
+function onnxInfo(path: string, details: Details, decoding: string): SegmenterInfo {
+  return { kind: 'onnx', path, details, decoding };
+}
+
+function product(dims: readonly number[]): number {
+  return dims.reduce((total, dim) => total * dim, 1);
+}

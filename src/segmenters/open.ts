@@ -1,0 +1,86 @@
+import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { extname } from 'node:path';
+
+import type { EvaluateSettings } from '../config/settings.js';
+import { InputError, UsageError } from '../errors.js';
+import { missingNormalizeError } from './normalize.js';
+import { openOnnxSegmenter } from './onnx.js';
+import { openPredictionSegmenter } from './predictions.js';
+import type { Segmenter } from './types.js';
+
+/** The model formats a path can name, by how the path looks. */
+export type ModelFormat = 'onnx' | 'tfjs' | 'unknown';
+
+/**
+ * Opens the segmenter that the settings name: the prediction folder of `--predictions`, or the
+ * model of `--model` by its format (`.onnx` file: ONNX Runtime). Throws a UsageError for a
+ * TensorFlow.js model (not supported by this build yet), an unknown format, or a model run without
+ * `--normalize`, and an InputError when the model path does not exist.
+ */
+export async function openSegmenter(settings: EvaluateSettings): Promise<Segmenter> {
+  if (settings.predictions !== null) {
+    return openPredictionSegmenter(settings.predictions, {
+      numClasses: settings.numClasses,
+      ignoreIndex: settings.ignoreIndex,
+      maxPixels: settings.maxPixels,
+    });
+  }
+
+  const modelPath = settings.model;
+  if (modelPath === null) {
+    throw new UsageError('Neither --model nor --predictions is set: pass one of them.');
+  }
+
+  const format = modelFormat(modelPath, await statModel(modelPath));
+  if (format === 'tfjs') {
+    throw new UsageError(
+      `TensorFlow.js models are not supported by this build yet (${modelPath}); ` +
+        'convert the model to ONNX, or pass --predictions with saved prediction PNGs.',
+    );
+  }
+  if (format === 'unknown') {
+    throw new UsageError(
+      `Unsupported model format for ${modelPath} (extension "${extname(modelPath)}"): expected ` +
+        'an ONNX model (.onnx file), or a TensorFlow.js model (model.json or its folder).',
+    );
+  }
+  if (settings.input.normalize === null) {
+    throw missingNormalizeError(modelPath);
+  }
+
+  return openOnnxSegmenter({
+    modelPath,
+    numClasses: settings.numClasses,
+    input: settings.input,
+    maxPixels: settings.maxPixels,
+  });
+}
+
+/**
+ * Names the format of a model path: `onnx` for a `.onnx` file, `tfjs` for a `.json` file or a
+ * folder, `unknown` for anything else. Extensions compare case-insensitively.
+ */
+export function modelFormat(path: string, stats: Pick<Stats, 'isDirectory'>): ModelFormat {
+  if (stats.isDirectory()) {
+    return 'tfjs';
+  }
+  const extension = extname(path).toLowerCase();
+  if (extension === '.onnx') {
+    return 'onnx';
+  }
+  if (extension === '.json') {
+    return 'tfjs';
+  }
+  return 'unknown';
+}
+
+async function statModel(path: string): Promise<Stats> {
+  try {
+    return await stat(path);
+  } catch {
+    throw new InputError(
+      `Model not found: ${path}. Pass the path of an .onnx file with --model, or check the path.`,
+    );
+  }
+}
