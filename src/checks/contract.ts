@@ -160,7 +160,8 @@ function describeViolation(
   context: ContractContext,
 ): string {
   const maxId = context.numClasses - 1;
-  const subject = source === 'labels' ? 'Labels' : source === 'predictions' ? 'Predictions' : 'Model';
+  const subject =
+    source === 'labels' ? 'Labels' : source === 'predictions' ? 'Predictions' : 'Model';
   switch (kind) {
     case 'encoding':
       return `${subject} are not 8-bit single-channel class-id images`;

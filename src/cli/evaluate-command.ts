@@ -1,15 +1,12 @@
 /**
  * The `seg-gate evaluate` command: its commander definition and the step from parsed options to
- * `EvaluateSettings`. Nothing here runs a model; the settings go to the handler given by the
- * caller.
+ * `EvaluateSettings`. Nothing here runs a model, because the settings go to the handler given by
+ * the caller.
  */
 import { Command, Option, type OptionValues } from 'commander';
 
 import { configValues, readConfigFile } from '../config/config-file.js';
-import {
-  EVALUATE_EXCLUSIVE_GROUPS,
-  EVALUATE_OPTIONS,
-} from '../config/evaluate-options.js';
+import { EVALUATE_EXCLUSIVE_GROUPS, EVALUATE_OPTIONS } from '../config/evaluate-options.js';
 import { mergeSettingValues } from '../config/merge.js';
 import { resolveEvaluateSettings } from '../config/resolve-evaluate.js';
 import type { EvaluateSettings } from '../config/settings.js';
@@ -23,7 +20,7 @@ const DESCRIPTION =
 const HELP_FOOTER = `
 Settings can also come from --config FILE (JSON or YAML). Its keys are the camelCase option
 names (numClasses, ignoreIndex, savePredictions, ...), its relative paths start from the folder
-that holds it, and options on the command line override its keys.
+that contains it, and options on the command line override its keys.
 
 Examples:
   seg-gate evaluate --data VOC2012 --model model.onnx --normalize tf --input-size 513x513

@@ -1,13 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { EvaluateSettings } from '../config/settings.js';
 import { ExitCode, InputError, UsageError, errorMessage, exitCodeFor } from '../errors.js';
-import { assembleErrorReport } from '../pipeline/assemble.js';
-import { createStreamLogger } from '../pipeline/logger.js';
-import { colorFromEnvironment } from '../report/terminal.js';
 import type { ErrorReport } from '../report/types.js';
-import { createProgress } from './progress.js';
 import { runCli } from './program.js';
-import { runEvaluate, writeOutputs } from './run-evaluate.js';
 
 /**
  * The `seg-gate` executable: parses the command line, runs the command and exits with its code.
@@ -31,6 +26,13 @@ async function main(): Promise<number> {
 async function evaluateCommand(settings: EvaluateSettings): Promise<number> {
   const startedAt = new Date();
   const start = performance.now();
+
+  // The pipeline and its native modules load only when a command runs, so --help stays fast.
+  const { runEvaluate, writeOutputs } = await import('./run-evaluate.js');
+  const { createProgress } = await import('./progress.js');
+  const { createStreamLogger } = await import('../pipeline/logger.js');
+  const { assembleErrorReport } = await import('../pipeline/assemble.js');
+  const { colorFromEnvironment } = await import('../report/terminal.js');
   const logger = createStreamLogger(process.stderr);
 
   try {
@@ -55,7 +57,9 @@ async function evaluateCommand(settings: EvaluateSettings): Promise<number> {
       totalMs: performance.now() - start,
     });
     await writeOutputs(settings, report).catch((writeError: unknown) => {
-      process.stderr.write(`error: could not write the error report: ${errorMessage(writeError)}\n`);
+      process.stderr.write(
+        `error: could not write the error report: ${errorMessage(writeError)}\n`,
+      );
     });
     throw error;
   }

@@ -10,15 +10,15 @@ import { ExitCode, UsageError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { createEvaluateCommand } from './evaluate-command.js';
 
-/** Where help and version text go. */
+/** Sinks for help and version text. */
 export interface CliOutput {
   writeOut(text: string): void;
   writeErr(text: string): void;
-  /** Column count that help text wraps at; by default commander uses the terminal width or 80. */
+  /** Column count that help text wraps at. By default commander uses the terminal width or 80. */
   readonly helpWidth?: number;
 }
 
-/** What each command does with its parsed settings; returns the process exit code. */
+/** Handlers that run each command with its parsed settings and return the process exit code. */
 export interface CommandHandlers {
   evaluate(settings: EvaluateSettings): Promise<number>;
 }
@@ -38,11 +38,11 @@ const PROGRAM_FOOTER = `
 Exit codes:
   0  the model passed every check
   1  the model failed the gate
-  2  invalid options, or an input that is missing or unreadable
+  2  invalid options, or an input file that is missing, unreadable or malformed
   3  internal error`;
 
 /**
- * Runs `seg-gate <command> [options]`. `argv` holds the arguments after the program name
+ * Runs `seg-gate <command> [options]`. `argv` contains the arguments after the program name
  * (`process.argv.slice(2)`). Returns the exit code of the command's handler, or 0 after printing
  * help or the version. Throws UsageError for unknown commands and options or invalid values, and
  * rethrows whatever a handler throws.
@@ -73,9 +73,9 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
 }
 
 /**
- * Parses `seg-gate evaluate` arguments into settings without running anything. `argv` holds the
- * arguments after `evaluate`, and relative paths resolve against `cwd`. Reads the config file and
- * an `@FILE` class names file. Throws UsageError or InputError.
+ * Parses `seg-gate evaluate` arguments into settings without running anything. `argv` contains
+ * the arguments after `evaluate`, and relative paths resolve against `cwd`. Reads the config file
+ * and an `@FILE` class names file. Throws UsageError or InputError.
  *
  * @example
  *   await parseEvaluateCommand(['--data', 'VOC2012', '--model', 'm.onnx'], '/work');
@@ -104,10 +104,7 @@ export async function parseEvaluateCommand(
  * Builds the command tree. `setExitCode` receives the exit code returned by the handler of the
  * command that ran. To add a command, create it in its own module and add it here.
  */
-export function createProgram(
-  context: CliContext,
-  setExitCode: (code: number) => void,
-): Command {
+export function createProgram(context: CliContext, setExitCode: (code: number) => void): Command {
   const program = new Command('seg-gate')
     .description(PROGRAM_DESCRIPTION)
     .version(TOOL_VERSION, '-V, --version', 'Print the seg-gate version and exit.')

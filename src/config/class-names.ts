@@ -29,7 +29,7 @@ export function describeCount(numClasses: LabelledCount): string {
 
 /**
  * Parses `--class-names`: `@FILE` names a file relative to `base`, anything else is a
- * comma-separated list. Names are trimmed; emptiness and the count are checked later.
+ * comma-separated list. Names are trimmed, and `validateClassNames` checks them.
  */
 export function parseClassNamesText(raw: string, option: string, base: string): ClassNamesSource {
   if (raw.startsWith('@')) {
@@ -42,7 +42,7 @@ export function parseClassNamesText(raw: string, option: string, base: string): 
   return { kind: 'list', names: raw.split(',').map((name) => name.trim()) };
 }
 
-/** Splits class-names file text into names: one per line, whitespace trimmed, blank lines left out. */
+/** Splits class-names file text into names: one per line, trimmed, with blank lines left out. */
 export function parseClassNamesFile(text: string): string[] {
   return text
     .split(/\r?\n/)
@@ -64,7 +64,8 @@ export async function loadClassNames(
     text = await readFile(source.path, 'utf8');
   } catch (error) {
     throw new InputError(
-      `Cannot read the class names file ${source.path} given by ${option}: ${errorMessage(error)}. ` +
+      `Cannot read the class names file ${source.path} given by ${option}: ` +
+        `${errorMessage(error)}. ` +
         'Give @FILE as a readable text file with one class name per line.',
     );
   }
@@ -83,7 +84,8 @@ export function validateClassNames(
   const emptyAt = names.findIndex((name) => name === '');
   if (emptyAt >= 0) {
     throw new UsageError(
-      `${option} has an empty name at id ${emptyAt}: remove the extra comma or give the class a name.`,
+      `${option} has an empty name at id ${emptyAt}: ` +
+        'remove the extra comma or give the class a name.',
     );
   }
 

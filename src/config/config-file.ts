@@ -48,7 +48,7 @@ export async function readConfigFile(path: string): Promise<Record<string, unkno
 
 /**
  * Parses validated config content into setting values. Relative paths resolve against the folder
- * that holds the config file.
+ * that contains the config file.
  */
 export function configValues<V>(
   content: Record<string, unknown>,
@@ -75,11 +75,7 @@ export function configValues<V>(
 function configFormatOf(path: string): ConfigFormat {
   const extension = extname(path).toLowerCase();
   if (!Object.hasOwn(CONFIG_EXTENSIONS, extension)) {
-    throw invalidOption(
-      '--config',
-      `a file ending in ${Object.keys(CONFIG_EXTENSIONS).join(', ')}`,
-      path,
-    );
+    throw invalidOption('--config', 'a file ending in .json, .yml or .yaml', path);
   }
   return CONFIG_EXTENSIONS[extension as keyof typeof CONFIG_EXTENSIONS];
 }
@@ -89,7 +85,8 @@ function parseJson(text: string, path: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (error) {
     throw new UsageError(
-      `Cannot parse config file ${path} as JSON: ${describeJsonError(errorMessage(error), text)}. ` +
+      `Cannot parse config file ${path} as JSON: ` +
+        `${describeJsonError(errorMessage(error), text)}. ` +
         'Fix the syntax, or use a .yml file for YAML.',
     );
   }
@@ -114,7 +111,8 @@ function parseYaml(text: string, path: string): unknown {
     // With prettyErrors, the first line of each message ends with "at line L, column C:".
     const lines = document.errors.map((error) => `  ${error.message.split('\n')[0]}`);
     throw new UsageError(
-      `Cannot parse config file ${path} as YAML:\n${lines.join('\n')}\nFix the YAML syntax at these lines.`,
+      `Cannot parse config file ${path} as YAML:\n${lines.join('\n')}\n` +
+        'Fix the YAML syntax at these lines.',
     );
   }
   return document.toJS() as unknown;

@@ -36,7 +36,7 @@ export function validateConfigContent(content: unknown, path: string): Record<st
   );
 }
 
-/** Renders one ajv error as `<JSON Pointer>: <message>`; the document root is `(root)`. */
+/** Renders one ajv error as `<JSON Pointer>: <message>`, with `(root)` for the whole document. */
 export function formatSchemaError(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') {
     const key = String(error.params['additionalProperty']);
@@ -57,6 +57,9 @@ function messageOf(error: ErrorObject): string {
     const type = error.params['type'];
     return Array.isArray(type) ? `must be ${type.join(' or ')}` : message;
   }
+  if (error.keyword === 'minLength' && error.params['limit'] === 1) {
+    return 'must not be empty';
+  }
   if (error.keyword === 'pattern') {
     const examples: unknown = error.parentSchema?.['examples'];
     const example = Array.isArray(examples) ? ` such as ${examples.join(' or ')}` : '';
@@ -67,7 +70,7 @@ function messageOf(error: ErrorObject): string {
 
 function compileValidator(): ValidateFunction {
   if (validator === null) {
-    // allowUnionTypes lets `classNames` be an array or a string; verbose keeps parentSchema for
+    // allowUnionTypes lets `classNames` be an array or a string. verbose keeps parentSchema for
     // the examples shown after a pattern error.
     const ajv = new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true });
     validator = ajv.compile(configSchema);

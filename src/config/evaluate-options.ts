@@ -39,8 +39,8 @@ import {
 import { parseSplitText, SPLIT_NAME_PATTERN } from './values.js';
 
 /**
- * Parsed values of the evaluate settings, keyed by config key. Paths are absolute. Defaults are
- * not filled in here; `resolveEvaluateSettings` does that.
+ * Parsed values of the evaluate settings, keyed by config key. Paths are absolute, and
+ * `resolveEvaluateSettings` fills in the defaults.
  */
 export interface EvaluateOptionValues {
   data: string;
@@ -70,7 +70,7 @@ export interface EvaluateOptionValues {
   progress: ProgressMode;
 }
 
-/** Largest class count: class ids are 8-bit and the ignore index (at most 255) must lie above them. */
+/** Largest class count: ids are 8-bit, and the ignore index (at most 255) lies above them. */
 export const MAX_NUM_CLASSES = 255;
 export const MIN_NUM_CLASSES = 2;
 export const MAX_IGNORE_INDEX = 255;
@@ -92,7 +92,7 @@ export const EVALUATE_OPTIONS: SettingTable<EvaluateOptionValues> = {
     target: 'folder',
     helpGroup: 'Dataset options:',
     help:
-      'VOC-layout dataset root holding JPEGImages/, SegmentationClass/ and ' +
+      'VOC-layout dataset root containing JPEGImages/, SegmentationClass/ and ' +
       'ImageSets/Segmentation/. Pick the ids with --split or --ids.',
   }),
   split: textSetting({
@@ -101,7 +101,9 @@ export const EVALUATE_OPTIONS: SettingTable<EvaluateOptionValues> = {
     pattern: SPLIT_NAME_PATTERN,
     parse: parseSplitText,
     helpGroup: 'Dataset options:',
-    help: `Split to evaluate: the ids in ImageSets/Segmentation/<name>.txt under --data. Default: ${DEFAULT_SPLIT}.`,
+    help:
+      'Split to evaluate: the ids in ImageSets/Segmentation/<name>.txt under --data. ' +
+      `Default: ${DEFAULT_SPLIT}.`,
   }),
   ids: pathSetting({
     flag: '--ids',
@@ -180,7 +182,8 @@ export const EVALUATE_OPTIONS: SettingTable<EvaluateOptionValues> = {
     helpGroup: 'Class options:',
     help:
       'Class names in id order: a comma-separated list (a,b,c) or @FILE with one name per line. ' +
-      `Default: the PASCAL VOC names when C is ${DEFAULT_NUM_CLASSES}, otherwise "class 0" to "class C-1".`,
+      `Default: the PASCAL VOC names when C is ${DEFAULT_NUM_CLASSES}, ` +
+      'otherwise "class 0" to "class C-1".',
   }),
   ignoreIndex: integerSetting({
     flag: '--ignore-index',
@@ -207,13 +210,17 @@ export const EVALUATE_OPTIONS: SettingTable<EvaluateOptionValues> = {
     valueName: '<order>',
     values: CHANNEL_ORDERS,
     helpGroup: 'Model input options:',
-    help: `Channel order of the model input: rgb or bgr. Default: ${DEFAULT_CHANNEL_ORDER}, or bgr with --normalize caffe.`,
+    help:
+      'Channel order of the model input: rgb or bgr. ' +
+      `Default: ${DEFAULT_CHANNEL_ORDER}, or bgr with --normalize caffe.`,
   }),
   inputSize: sizeSetting({
     flag: '--input-size',
     valueName: '<WxH>',
     helpGroup: 'Model input options:',
-    help: "Model input width and height in pixels, for example 513x513. Default: the model's fixed input size.",
+    help:
+      'Model input width and height in pixels, for example 513x513. ' +
+      "Default: the model's fixed input size.",
   }),
   resize: enumSetting({
     flag: '--resize',
@@ -300,7 +307,9 @@ export const EVALUATE_EXCLUSIVE_GROUPS: readonly ExclusiveGroup<EvaluateOptionVa
       ['data', 'split', 'ids'],
       ['images', 'labels'],
     ],
-    rule: 'give --data DIR for a VOC-layout dataset, or --images DIR with --labels DIR for plain folders.',
+    rule:
+      'give --data DIR for a VOC-layout dataset, or --images DIR with --labels DIR for plain ' +
+      'folders.',
   },
   {
     alternatives: [['split'], ['ids']],

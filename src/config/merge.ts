@@ -4,9 +4,15 @@
  * file's keys of the other alternatives.
  */
 import { UsageError } from '../errors.js';
-import { settingLabel, type SettingTable, type SourcedValues } from './setting-spec.js';
+import {
+  configKeyOf,
+  settingLabel,
+  type Origin,
+  type SettingTable,
+  type SourcedValues,
+} from './setting-spec.js';
 
-/** Keys that pick one of several alternatives; one source may set keys of only one of them. */
+/** Keys that pick one of several alternatives. One source may set keys of only one of them. */
 export interface ExclusiveGroup<V> {
   readonly alternatives: readonly (readonly (keyof V)[])[];
   /** How to resolve a conflict, printed after the two conflicting settings. */
@@ -51,15 +57,33 @@ export function checkExclusiveGroups<V>(
       continue;
     }
 
-    const [first, second] = conflict.map((key) => labelOf(values, table, key));
-    throw new UsageError(`${first} and ${second} cannot be used together: ${group.rule}`);
+    const [first, second] = conflict;
+    if (first !== undefined && second !== undefined) {
+      throw new UsageError(
+        `${describePair(values, table, first, second)} cannot be used together: ${group.rule}`,
+      );
+    }
   }
 }
 
-function labelOf<V>(values: SourcedValues<V>, table: SettingTable<V>, key: keyof V): string {
-  const sourced = values[key];
-  if (sourced === undefined) {
-    return table[key].flag;
+/** Names two settings, giving a shared config file only once. */
+function describePair<V>(
+  values: SourcedValues<V>,
+  table: SettingTable<V>,
+  first: keyof V,
+  second: keyof V,
+): string {
+  const firstOrigin = values[first]?.origin;
+  const secondOrigin = values[second]?.origin;
+  if (firstOrigin?.kind === 'config' && secondOrigin?.kind === 'config') {
+    if (firstOrigin.path === secondOrigin.path) {
+      const keys = `${configKeyOf(table[first].flag)} and ${configKeyOf(table[second].flag)}`;
+      return `${keys} in ${firstOrigin.path}`;
+    }
   }
-  return settingLabel(table[key], sourced.origin);
+  return `${labelOf(table, first, firstOrigin)} and ${labelOf(table, second, secondOrigin)}`;
+}
+
+function labelOf<V>(table: SettingTable<V>, key: keyof V, origin: Origin | undefined): string {
+  return origin === undefined ? table[key].flag : settingLabel(table[key], origin);
 }

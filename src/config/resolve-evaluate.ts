@@ -99,12 +99,13 @@ function resolveData(values: Values): DataSettings {
     );
   }
 
-  const idsKey = split !== undefined ? 'split' : ids !== undefined ? 'ids' : null;
-  if (idsKey !== null) {
-    throw new UsageError(
-      `${label(values, idsKey)} needs --data: give --data DIR, the VOC-layout root that holds ` +
-        'ImageSets/Segmentation/.',
-    );
+  for (const key of ['split', 'ids'] as const) {
+    if (values[key] !== undefined) {
+      throw new UsageError(
+        `${label(values, key)} needs --data: give --data DIR, the VOC-layout root that contains ` +
+          'ImageSets/Segmentation/.',
+      );
+    }
   }
 
   throw new UsageError(
@@ -143,9 +144,9 @@ function resolveIgnoreIndex(values: Values, numClasses: LabelledCount): number {
   if (ignoreIndex.value < numClasses.value) {
     const last = numClasses.value - 1;
     throw new UsageError(
-      `${label(values, 'ignoreIndex')} is ${ignoreIndex.value}, which is a class id because ` +
-        `${describeCount(numClasses)} (ids 0..${last}): pixels of class ${ignoreIndex.value} ` +
-        `would be left out of scoring. Give an ignore index of at least ${numClasses.value} ` +
+      `${label(values, 'ignoreIndex')} is ${ignoreIndex.value}, but class ids run from 0 to ` +
+        `${last} because ${describeCount(numClasses)}. Pixels of class ${ignoreIndex.value} ` +
+        `would be left out of scoring, so give an ignore index of at least ${numClasses.value} ` +
         `(VOC labels use ${DEFAULT_IGNORE_INDEX}) or lower the class count.`,
     );
   }
@@ -163,7 +164,8 @@ async function resolveClassNames(
 
   const option = label(values, 'classNames');
   const names = await loadClassNames(classNames.value, option);
-  const source = classNames.value.kind === 'file' ? `${option} (${classNames.value.path})` : option;
+  const source =
+    classNames.value.kind === 'file' ? `${option} (file ${classNames.value.path})` : option;
   return validateClassNames(names, source, numClasses);
 }
 

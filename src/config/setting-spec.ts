@@ -1,19 +1,14 @@
 /**
- * Building blocks for option tables: one spec per setting holds its command-line flag, help text
- * and parsers for command-line text and config-file values. The config key of a setting is the
+ * Building blocks for option tables: one spec per setting contains its command-line flag, help
+ * text and parsers for command-line text and config-file values. The config key of a setting is the
  * camelCase form of its flag (`--num-classes` is `numClasses`), which is also the attribute name
  * that commander gives the option.
  */
 import { parseClassNamesText, type ClassNamesSource } from './class-names.js';
 import type { Size } from './settings.js';
-import {
-  parseEnumText,
-  parseIntegerText,
-  parsePathText,
-  parseSizeText,
-} from './values.js';
+import { parseEnumText, parseIntegerText, parsePathText, parseSizeText } from './values.js';
 
-/** Where a setting's value came from. */
+/** Source of a setting's value. */
 export type Origin =
   | { readonly kind: 'cli' }
   | { readonly kind: 'config'; readonly path: string }
@@ -25,11 +20,11 @@ export interface Sourced<T> {
   readonly origin: Origin;
 }
 
-/** What a parser needs besides the value. */
+/** Context that a parser needs besides the value. */
 export interface ParseContext {
   /** Folder that relative paths resolve against: the working folder or the config file's folder. */
   readonly base: string;
-  /** How messages name the setting: `--num-classes`, or `numClasses in /path/seg-gate.yml`. */
+  /** Name of the setting in messages: `--num-classes`, or `numClasses in /path/seg-gate.yml`. */
   readonly label: string;
 }
 
@@ -55,11 +50,11 @@ export type HelpGroup =
 export interface SettingSpec<T> {
   /** Long flag, for example `--num-classes`. */
   readonly flag: `--${string}`;
-  /** Value placeholder shown in help, for example `<n>`; null for a switch. */
+  /** Value placeholder shown in help, for example `<n>`, or null for a switch. */
   readonly valueName: string | null;
-  /** What the option sets, its unit and its default. */
+  /** Help text: what the option sets, its unit and its default. */
   readonly help: string;
-  /** Help text of the `--no-` form that turns a switch off again; switches only. */
+  /** Help text of the `--no-` form that turns a switch off again, or null for value options. */
   readonly negatedHelp: string | null;
   readonly helpGroup: HelpGroup;
   readonly domain: SettingDomain;
@@ -75,7 +70,7 @@ export interface SettingSpec<T> {
  */
 export type SettingTable<V> = { readonly [K in keyof V]-?: SettingSpec<V[K]> };
 
-/** Values read from one source (command line or config file); unset keys are absent. */
+/** Values read from one source (command line or config file). Unset keys are absent. */
 export type SourcedValues<V> = { -readonly [K in keyof V]?: Sourced<V[K]> };
 
 interface SpecText {
@@ -88,7 +83,7 @@ interface ValueSpecText extends SpecText {
   readonly valueName: string;
 }
 
-/** An integer setting in `minimum..maximum`. */
+/** Creates an integer setting with values in `minimum..maximum`. */
 export function integerSetting(
   text: ValueSpecText & { readonly minimum: number; readonly maximum: number },
 ): SettingSpec<number> {
@@ -96,12 +91,13 @@ export function integerSetting(
   return {
     ...valueText(text),
     domain: { type: 'integer', minimum, maximum },
-    parseCli: (raw, context) => parseIntegerText(expectString(raw, context), context.label, minimum, maximum),
+    parseCli: (raw, context) =>
+      parseIntegerText(expectString(raw, context), context.label, minimum, maximum),
     parseConfig: (value, context) => expectNumber(value, context),
   };
 }
 
-/** A setting that takes one of a fixed list of words. */
+/** Creates a setting that takes one of a fixed list of words. */
 export function enumSetting<T extends string>(
   text: ValueSpecText & { readonly values: readonly T[] },
 ): SettingSpec<T> {
@@ -110,11 +106,12 @@ export function enumSetting<T extends string>(
     ...valueText(text),
     domain: { type: 'enum', values },
     parseCli: (raw, context) => parseEnumText(expectString(raw, context), context.label, values),
-    parseConfig: (value, context) => parseEnumText(expectString(value, context), context.label, values),
+    parseConfig: (value, context) =>
+      parseEnumText(expectString(value, context), context.label, values),
   };
 }
 
-/** A file or folder path, resolved against the working folder or the config file's folder. */
+/** Creates a path setting, resolved against the working folder or the config file's folder. */
 export function pathSetting(
   text: ValueSpecText & { readonly target: 'file' | 'folder' },
 ): SettingSpec<string> {
@@ -129,7 +126,10 @@ export function pathSetting(
   };
 }
 
-/** Free text that must match `pattern`; `parse` builds the error for text that does not. */
+/**
+ * Creates a text setting that must match `pattern`. `parse` builds the error for text that does
+ * not match.
+ */
 export function textSetting(
   text: ValueSpecText & {
     readonly pattern: RegExp;
@@ -145,7 +145,7 @@ export function textSetting(
   };
 }
 
-/** A `WIDTHxHEIGHT` size in pixels; config files give it as the same string. */
+/** Creates a `WIDTHxHEIGHT` size setting in pixels. Config files give it as the same string. */
 export function sizeSetting(text: ValueSpecText): SettingSpec<Size> {
   return {
     ...valueText(text),
@@ -156,8 +156,8 @@ export function sizeSetting(text: ValueSpecText): SettingSpec<Size> {
 }
 
 /**
- * Class names: `a,b,c` or `@FILE` on the command line; in a config file the same string or an
- * array of names.
+ * Creates the class names setting: `a,b,c` or `@FILE` on the command line, and in a config file
+ * the same string or an array of names.
  */
 export function classNamesSetting(text: ValueSpecText): SettingSpec<ClassNamesSource> {
   return {
@@ -174,8 +174,10 @@ export function classNamesSetting(text: ValueSpecText): SettingSpec<ClassNamesSo
   };
 }
 
-/** An on/off switch with a `--no-` form, so the command line can turn off a config value. */
-export function switchSetting(text: SpecText & { readonly negatedHelp: string }): SettingSpec<boolean> {
+/** Creates an on/off switch with a `--no-` form, so the command line can override the config. */
+export function switchSetting(
+  text: SpecText & { readonly negatedHelp: string },
+): SettingSpec<boolean> {
   return {
     flag: text.flag,
     valueName: null,
@@ -193,7 +195,7 @@ export function configKeyOf(flag: string): string {
   return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-/** Names a setting in messages: its flag for command-line and default values, else its config key. */
+/** Names a setting in messages: its config key for config values, otherwise its flag. */
 export function settingLabel(spec: SettingSpec<unknown>, origin: Origin): string {
   if (origin.kind === 'config') {
     return `${configKeyOf(spec.flag)} in ${origin.path}`;
@@ -201,7 +203,9 @@ export function settingLabel(spec: SettingSpec<unknown>, origin: Origin): string
   return spec.flag;
 }
 
-function valueText(text: ValueSpecText): Omit<SettingSpec<never>, 'domain' | 'parseCli' | 'parseConfig'> {
+function valueText(
+  text: ValueSpecText,
+): Omit<SettingSpec<never>, 'domain' | 'parseCli' | 'parseConfig'> {
   return {
     flag: text.flag,
     valueName: text.valueName,
@@ -216,21 +220,27 @@ function valueText(text: ValueSpecText): Omit<SettingSpec<never>, 'domain' | 'pa
 
 function expectString(value: unknown, context: ParseContext): string {
   if (typeof value !== 'string') {
-    throw new Error(`${context.label} is a ${typeof value}, expected a string; check the settings table`);
+    throw new Error(
+      `${context.label} is a ${typeof value}, expected a string. Check the settings table.`,
+    );
   }
   return value;
 }
 
 function expectNumber(value: unknown, context: ParseContext): number {
   if (typeof value !== 'number') {
-    throw new Error(`${context.label} is a ${typeof value}, expected a number; check the settings table`);
+    throw new Error(
+      `${context.label} is a ${typeof value}, expected a number. Check the settings table.`,
+    );
   }
   return value;
 }
 
 function expectBoolean(value: unknown, context: ParseContext): boolean {
   if (typeof value !== 'boolean') {
-    throw new Error(`${context.label} is a ${typeof value}, expected a boolean; check the settings table`);
+    throw new Error(
+      `${context.label} is a ${typeof value}, expected a boolean. Check the settings table.`,
+    );
   }
   return value;
 }

@@ -94,7 +94,9 @@ export async function evaluate(
   const openStart = performance.now();
   const segmenter = await openSegmenter(settings);
   const openMs = performance.now() - openStart;
-  logger.info(`Segmenter: ${segmenter.info.kind} ${segmenter.info.path} (${segmenter.info.decoding})`);
+  logger.info(
+    `Segmenter: ${segmenter.info.kind} ${segmenter.info.path} (${segmenter.info.decoding})`,
+  );
 
   try {
     const run = new EvaluationRun(settings, segmenter, dependencies);
@@ -168,7 +170,13 @@ class EvaluationRun {
 
     if (!output.mask) {
       this.recordUnscored(sample, item, label);
-      await this.notify({ sample, label, prediction: null, counts: null, stats: output.stats ?? null });
+      await this.notify({
+        sample,
+        label,
+        prediction: null,
+        counts: null,
+        stats: output.stats ?? null,
+      });
       return;
     }
 
@@ -182,7 +190,13 @@ class EvaluationRun {
       counts: counts.matrix.toSparse(),
     });
     await this.savePrediction(sample.id, output.mask);
-    await this.notify({ sample, label, prediction: output.mask, counts, stats: output.stats ?? null });
+    await this.notify({
+      sample,
+      label,
+      prediction: output.mask,
+      counts,
+      stats: output.stats ?? null,
+    });
   }
 
   /** Returns the label to score, or null when a contract violation makes it unusable. */
@@ -232,7 +246,12 @@ class EvaluationRun {
 
   private count(label: ClassIdMask, prediction: ClassIdMask): ImageCounts {
     const start = performance.now();
-    const counts = countImage(label, prediction, this.settings.numClasses, this.settings.ignoreIndex);
+    const counts = countImage(
+      label,
+      prediction,
+      this.settings.numClasses,
+      this.settings.ignoreIndex,
+    );
     this.matrix.addMatrix(counts.matrix);
     this.ignoredPixels += counts.ignoredPixels;
     this.metricsMs += performance.now() - start;

@@ -40,12 +40,14 @@ export function outputFinding(
   detail: string,
   values?: ReadonlyMap<number, number>,
 ): ContractFinding {
-  return values ? { source: 'model', kind: 'output', subject, detail, values } : {
-    source: 'model',
-    kind: 'output',
-    subject,
-    detail,
-  };
+  return values
+    ? { source: 'model', kind: 'output', subject, detail, values }
+    : {
+        source: 'model',
+        kind: 'output',
+        subject,
+        detail,
+      };
 }
 
 function channelsCause(channels: number, numClasses: number): string {

@@ -14,7 +14,7 @@ export type InputLayoutDecision =
     }
   | {
       readonly kind: 'ambiguous';
-      /** Why the shape does not decide, for the finding's detail. */
+      /** Reason the shape leaves the layout open, for the finding's detail. */
       readonly reason: string;
     };
 
@@ -45,14 +45,14 @@ export function decideInputLayout(shape: readonly Dim[], option: Layout): InputL
     return { kind: 'decided', layout: 'nchw', source: 'auto' };
   }
 
-  const which = channelsLast
+  const evidence = channelsLast
     ? 'both dimension 1 and dimension 3 are channel counts'
     : 'neither dimension 1 nor dimension 3 is a channel count';
-  return { kind: 'ambiguous', reason: `input shape ${formatShape(shape)}: ${which} (1 or 3)` };
+  return { kind: 'ambiguous', reason: `input shape ${formatShape(shape)}: ${evidence} (1 or 3)` };
 }
 
 /**
- * Returns the axis of a rank-4 output that holds the classes: 3 for NHWC and 1 for NCHW, taken
+ * Returns the axis of a rank-4 output that contains the classes: 3 for NHWC and 1 for NCHW, taken
  * from the input layout. When that axis does not match `numClasses` (and is not 1), but the other
  * candidate axis does, the other axis is used, because some exports transpose only the output.
  * Example: `[1,257,257,21]` with an NHWC input and 21 classes gives 3.
@@ -76,7 +76,7 @@ export function layoutOfAxis(axis: 1 | 3): TensorLayout {
   return axis === 3 ? 'nhwc' : 'nchw';
 }
 
-/** Formats a shape as `[1,257,257,3]`; symbolic dimensions keep their names. */
+/** Formats a shape as `[1,257,257,3]`. Symbolic dimensions keep their names. */
 export function formatShape(shape: readonly Dim[]): string {
   return `[${shape.join(',')}]`;
 }

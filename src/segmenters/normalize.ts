@@ -76,7 +76,9 @@ function mapColours(f: (colour: 0 | 1 | 2) => number): [number, number, number] 
  * the scores, so there is no default; the message lists every mode with its meaning.
  */
 export function missingNormalizeError(modelPath: string): UsageError {
-  const modes = NORMALIZE_MODES.map((mode) => `  ${mode.padEnd(6)}${NORMALIZE_MODE_MEANINGS[mode]}`);
+  const modes = NORMALIZE_MODES.map(
+    (mode) => `  ${mode.padEnd(6)}${NORMALIZE_MODE_MEANINGS[mode]}`,
+  );
   return new UsageError(
     [
       `No pixel normalisation is set for model ${modelPath}: running a model needs the scaling it was trained with.`,

@@ -4,7 +4,7 @@ import type { OutputPlan } from './output-form.js';
 import { BINARY_THRESHOLD } from './score-view.js';
 
 /**
- * What the output values are, as recorded in the report: per-class `logits` or `probabilities`,
+ * Form of the output values, as recorded in the report: per-class `logits` or `probabilities`,
  * integer `class-ids`, or one channel of logits that goes through a `sigmoid`.
  */
 export type OutputFormName = 'logits' | 'probabilities' | 'class-ids' | 'sigmoid';

@@ -17,7 +17,9 @@ export function checkImageInput(input: DeclaredTensor, layout: TensorLayout, mod
     throw new InputError(`${where} has element type ${input.type}: expected float32.`);
   }
   if (input.shape.length !== 4) {
-    throw new InputError(`${where} has rank ${input.shape.length}: expected a rank-4 image tensor.`);
+    throw new InputError(
+      `${where} has rank ${input.shape.length}: expected a rank-4 image tensor.`,
+    );
   }
 
   const batch = input.shape[0];

@@ -21,7 +21,7 @@ import { detectScoreKind, isWithinUnitInterval } from './score-kind.js';
 import type { Segmenter, SegmenterInfo, SegmenterInput, SegmenterOutput } from './types.js';
 import { unscorableSegmenter } from './unscorable.js';
 
-/** What opening an ONNX model needs. */
+/** Settings for opening an ONNX model. */
 export interface OnnxSegmenterSettings {
   readonly modelPath: string;
   readonly numClasses: number;
@@ -33,10 +33,10 @@ export interface OnnxSegmenterSettings {
 type Details = Record<string, string | number | boolean | null | readonly number[]>;
 
 /**
- * Opens an ONNX model as a segmenter with ONNX Runtime. Opening loads the model on the provider of
- * `input.device` with `input.threads` intra-op threads, decides the input layout and size, and runs
- * the model once on a zero input to learn the concrete output shape (symbolic dimensions included)
- * and whether it holds logits or probabilities.
+ * Opens an ONNX model as a segmenter with ONNX Runtime. Opening loads the model on the provider
+ * of `input.device` with `input.threads` intra-op threads and decides the input layout and size.
+ * It then runs the model once on a zero input. That run gives the concrete output shape, symbolic
+ * dimensions included, and shows whether the output contains logits or probabilities.
  *
  * An ambiguous input layout or an output whose channels do not match `numClasses` gives a segmenter
  * with that finding in `openFindings` that returns no masks. Throws a UsageError when
@@ -154,7 +154,7 @@ async function segmentImage(run: ModelRun, image: SegmenterInput): Promise<Segme
 /**
  * Names the output form from the plan and the zero-input probe: per-class scores are
  * `probabilities` when they lie in [0, 1] and sum to 1 per pixel, else `logits`. A single channel
- * is `sigmoid` when the probe left [0, 1]; then every image gets the sigmoid.
+ * is `sigmoid` when the probe left [0, 1], and then every image gets the sigmoid.
  */
 function outputFormName(plan: OutputPlan, probe: RawOutput): OutputFormName {
   if (plan.form === 'class-ids') {

@@ -4,7 +4,7 @@ import { decideClassAxis, formatShape, layoutOfAxis } from './layout.js';
 import type { TensorLayout } from './preprocess.js';
 
 /**
- * How a model output becomes class ids:
+ * Decoding rule of a model output:
  * - `scores`: one channel per class (logits or probabilities), decoded by argmax.
  * - `binary`: one float channel with `--num-classes 2`, the probability of class 1 (after sigmoid
  *   when the values are logits), thresholded at 0.5.
@@ -17,7 +17,7 @@ export interface OutputPlan {
   readonly form: OutputForm;
   /** The concrete output shape that every image's output must have. */
   readonly dims: readonly number[];
-  /** Where the channels lie. A single channel reads the same in both layouts. */
+  /** Position of the channel axis. A single channel has the same memory order in both. */
   readonly layout: TensorLayout;
   readonly channels: number;
   readonly height: number;
@@ -57,13 +57,13 @@ export function planOutput(
   const shape = formatShape(dims);
   const isFloat = FLOAT_TYPES.has(type);
   if (!isFloat && !INTEGER_TYPES.has(type)) {
-    return refuse(
+    return rejectOutput(
       subject,
       `output ${shape} has element type ${type}: expected float32 or float64 scores, or integer class ids`,
     );
   }
   if ((dims.length === 3 || dims.length === 4) && dims[0] !== 1) {
-    return refuse(subject, `output ${shape} has batch ${dims[0]}: expected batch 1`);
+    return rejectOutput(subject, `output ${shape} has batch ${dims[0]}: expected batch 1`);
   }
 
   if (dims.length === 3) {
@@ -72,7 +72,7 @@ export function planOutput(
   if (dims.length === 4) {
     return planRank4(subject, dims, layout, numClasses, isFloat);
   }
-  return refuse(
+  return rejectOutput(
     subject,
     `output ${shape} has rank ${dims.length}: expected [1,H,W,C], [1,C,H,W] or [1,H,W] class ids`,
   );
@@ -85,7 +85,7 @@ function planRank3(
   isFloat: boolean,
 ): OutputDecision {
   if (isFloat) {
-    return refuse(
+    return rejectOutput(
       subject,
       `output ${formatShape(dims)} of type ${type} has no channel axis: a rank-3 output must hold integer class ids`,
     );
@@ -116,13 +116,16 @@ function planRank4(
   if (channels === numClasses) {
     return plan({ ...base, form: 'scores' });
   }
-  return { kind: 'finding', finding: channelsFinding(subject, formatShape(dims), channels, numClasses) };
+  return {
+    kind: 'finding',
+    finding: channelsFinding(subject, formatShape(dims), channels, numClasses),
+  };
 }
 
 function plan(value: OutputPlan): OutputDecision {
   return { kind: 'plan', plan: value };
 }
 
-function refuse(subject: string, detail: string): OutputDecision {
+function rejectOutput(subject: string, detail: string): OutputDecision {
   return { kind: 'finding', finding: outputFinding(subject, detail) };
 }

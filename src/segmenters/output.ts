@@ -20,7 +20,7 @@ export interface RawOutput {
   readonly data: NumericArray;
 }
 
-/** What decoding one image's output needs besides the output itself. */
+/** Inputs of decoding one image's output, besides the output itself. */
 export interface DecodeRequest {
   /** The image id, used as the subject of per-image findings. */
   readonly subject: string;
@@ -50,10 +50,10 @@ export interface DecodedOutput {
  * Turns one raw output into a class-id mask at label size, following `plan`:
  * 1. counts non-finite values and the largest absolute value, and stops with an `output` finding
  *    when any value is NaN or infinite;
- * 2. with `upsample: 'logits'`, resizes the scores of the valid region bilinearly to label size and
- *    takes the argmax there; with `'classes'`, takes the argmax at model resolution and resizes
- *    the valid region by nearest neighbour. Class-id outputs are always resized by nearest
- *    neighbour.
+ * 2. with `upsample: 'logits'`, resizes the scores of the valid region bilinearly to label size
+ *    and takes the argmax there. With `'classes'`, it takes the argmax at model resolution and
+ *    resizes the valid region by nearest neighbour. Class-id outputs are always resized by
+ *    nearest neighbour.
  *
  * The valid region is `request.valid` scaled from input pixels to output pixels, so a padded input
  * is cropped at any output stride.
@@ -123,7 +123,13 @@ function scoreView(raw: RawOutput, plan: OutputPlan, alwaysSigmoid: boolean): Sc
   if (plan.form === 'binary' && (alwaysSigmoid || !isWithinUnitInterval(data))) {
     data = sigmoid(data);
   }
-  return { data, channels: plan.channels, height: plan.height, width: plan.width, layout: plan.layout };
+  return {
+    data,
+    channels: plan.channels,
+    height: plan.height,
+    width: plan.width,
+    layout: plan.layout,
+  };
 }
 
 function histogram(ids: Uint8Array, numClasses: number): number[] {

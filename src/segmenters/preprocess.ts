@@ -9,7 +9,7 @@ import { colourAffine } from './normalize.js';
 /** Memory order of an image tensor: channels last (`nhwc`) or channels first (`nchw`). */
 export type TensorLayout = 'nhwc' | 'nchw';
 
-/** How one image becomes a model input tensor of batch 1 and 3 channels. */
+/** Settings that turn one image into a model input tensor of batch 1 and 3 channels. */
 export interface PreprocessSpec {
   /** Model input size in pixels. */
   readonly inputSize: Size;
@@ -35,17 +35,20 @@ export interface PreprocessedImage {
 }
 
 /**
- * Decodes an image file and builds the model input tensor: resize to `inputSize` (`stretch` fills
- * it, `pad` keeps the aspect ratio and pads bottom and right with 0 after normalisation), then
- * normalise, order the channels and lay them out as NHWC or NCHW.
+ * Decodes an image file and builds the model input tensor. The image is resized to `inputSize`:
+ * `stretch` fills it, and `pad` keeps the aspect ratio and pads bottom and right with 0 after
+ * normalisation. Then the values are normalised, and the channels ordered and laid out as NHWC or
+ * NCHW.
  *
- * Resizing uses sharp's `linear` kernel, the bilinear kernel that most training pipelines use
- * (PIL `BILINEAR`, `tf.image.resize`, torchvision). Measured with sharp 0.35.6 (libvips 8.18) on
- * random images: when shrinking, libvips widens the triangle filter by the scale factor, and the
- * result lies within 12 grey levels (mean 0.6) of PIL's antialiased `BILINEAR`.
+ * Resizing uses sharp's `linear` kernel because bilinear is the default of `tf.image.resize` and
+ * of torchvision's `Resize`, the usual training-time resizes. Measured with sharp 0.35.6 (libvips
+ * 8.18): when shrinking a random 40x30 image to 17x13 and 20x15, libvips widens the triangle
+ * filter by the scale factor, and the result lies within 12 grey levels (mean below 0.6) of PIL's
+ * antialiased `BILINEAR`.
  * NOTE: when enlarging, libvips samples input position `i / scale - 0.5` for output pixel `i`
- * instead of the half-pixel `(i + 0.5) / scale - 0.5`, which shifts the image by half an output
- * pixel right and down compared with PIL, TensorFlow and PyTorch.
+ * instead of the half-pixel `(i + 0.5) / scale - 0.5` (measured on a 4-pixel ramp enlarged 2x).
+ * This shifts the image by half an output pixel right and down compared with PIL, TensorFlow and
+ * PyTorch.
  *
  * JPEG shrink-on-load is off because its DCT scaling changes pixel values. The header is checked
  * against `maxPixels` before decoding. Throws an InputError naming the file when it is missing,

@@ -1,14 +1,14 @@
 import { scoreStrides } from './score-view.js';
 import type { ScoreView } from './score-view.js';
 
-/** What the scores of an output are: raw logits, or probabilities that sum to 1 per pixel. */
+/** Kind of output scores: raw logits, or probabilities that sum to 1 per pixel. */
 export type ScoreKind = 'logits' | 'probabilities';
 
 /** Largest distance of a pixel's channel sum from 1 that still counts as probabilities. */
 export const PROBABILITY_SUM_TOLERANCE = 1e-3;
 
 /**
- * Detects whether `view` holds probabilities: every value in [0, 1] and, with more than one
+ * Detects whether `view` contains probabilities: every value in [0, 1] and, with more than one
  * channel, every pixel's channel sum within `PROBABILITY_SUM_TOLERANCE` of 1. A single channel only
  * needs values in [0, 1]. Anything else, NaN included, counts as logits.
  */
@@ -22,7 +22,7 @@ export function detectScoreKind(view: ScoreView): ScoreKind {
   return channelSumsAreOne(view) ? 'probabilities' : 'logits';
 }
 
-/** True when every value lies in [0, 1]; false for any NaN. */
+/** True when every value lies in [0, 1]. Any NaN makes it false. */
 export function isWithinUnitInterval(data: ArrayLike<number>): boolean {
   for (let i = 0; i < data.length; i += 1) {
     const value = data[i] as number;

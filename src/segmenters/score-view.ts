@@ -9,7 +9,7 @@ export interface ScoreView {
   readonly channels: number;
   readonly height: number;
   readonly width: number;
-  /** Where the channels lie: last (`nhwc`) or after the batch (`nchw`). */
+  /** Position of the channel axis: last (`nhwc`) or after the batch (`nchw`). */
   readonly layout: TensorLayout;
 }
 

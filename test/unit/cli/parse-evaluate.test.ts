@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { parseEvaluateCommand } from '../../../src/cli/program.js';
+import type { EvaluateOptionValues } from '../../../src/config/evaluate-options.js';
 import { VOC_CLASS_NAMES } from '../../../src/dataset/classes.js';
 import { InputError, UsageError } from '../../../src/errors.js';
 import { createTempDir, rejectionOf, type TempDir } from '../config/helpers.js';
@@ -116,7 +117,12 @@ describe('parseEvaluateCommand values', () => {
     );
 
     expect(settings).toEqual({
-      data: { kind: 'voc', root: '/work/VOC2012', split: null, idsFile: '/work/project/lists/ids.txt' },
+      data: {
+        kind: 'voc',
+        root: '/work/VOC2012',
+        split: null,
+        idsFile: '/work/project/lists/ids.txt',
+      },
       limit: 10,
       skipMissing: true,
       model: '/models/model.onnx',
@@ -168,6 +174,47 @@ describe('parseEvaluateCommand values', () => {
   });
 });
 
+/**
+ * Arguments that change one setting away from its default. The mapped type makes a new setting
+ * fail to compile here until it has an entry, and the test fails if its value never reaches
+ * `EvaluateSettings`.
+ */
+const CHANGED_ARGS: { readonly [K in keyof EvaluateOptionValues]-?: readonly string[] } = {
+  data: ['--data', 'other', '--model', 'model.onnx'],
+  split: [...VOC_MODEL, '--split', 'train'],
+  ids: [...VOC_MODEL, '--ids', 'ids.txt'],
+  images: ['--images', 'i', '--labels', 'l', '--model', 'model.onnx'],
+  labels: ['--images', 'i', '--labels', 'l', '--model', 'model.onnx'],
+  limit: [...VOC_MODEL, '--limit', '3'],
+  skipMissing: [...VOC_MODEL, '--skip-missing'],
+  maxPixels: [...VOC_MODEL, '--max-pixels', '100'],
+  model: ['--data', 'VOC2012', '--model', 'other.onnx'],
+  predictions: ['--data', 'VOC2012', '--predictions', 'masks'],
+  numClasses: [...VOC_MODEL, '--num-classes', '3'],
+  classNames: [...VOC_MODEL, '--class-names', ['bg', ...VOC_CLASS_NAMES.slice(1)].join(',')],
+  ignoreIndex: [...VOC_MODEL, '--ignore-index', '254'],
+  normalize: [...VOC_MODEL, '--normalize', 'tf'],
+  channelOrder: [...VOC_MODEL, '--channel-order', 'bgr'],
+  inputSize: [...VOC_MODEL, '--input-size', '513x513'],
+  resize: [...VOC_MODEL, '--resize', 'pad'],
+  layout: [...VOC_MODEL, '--layout', 'nhwc'],
+  upsample: [...VOC_MODEL, '--upsample', 'classes'],
+  device: [...VOC_MODEL, '--device', 'cuda'],
+  threads: [...VOC_MODEL, '--threads', '2'],
+  report: [...VOC_MODEL, '--report', 'report.json'],
+  summary: [...VOC_MODEL, '--summary', 'summary.md'],
+  savePredictions: [...VOC_MODEL, '--save-predictions', 'out'],
+  progress: [...VOC_MODEL, '--progress', 'off'],
+};
+
+describe('parseEvaluateCommand settings coverage', () => {
+  it.each(Object.entries(CHANGED_ARGS))('%s reaches the settings', async (_key, argv) => {
+    const defaults = await parseEvaluateCommand(VOC_MODEL, CWD);
+    const changed = await parseEvaluateCommand(argv, CWD);
+    expect(changed).not.toEqual(defaults);
+  });
+});
+
 describe('parseEvaluateCommand value errors', () => {
   it.each([
     ['--num-classes', '3.5'],
@@ -191,44 +238,70 @@ describe('parseEvaluateCommand value errors', () => {
     ['--class-names', '@'],
   ])('rejects %s %s', async (flag, value) => {
     const message = await usageMessage([...VOC_MODEL, flag, value]);
-    expect(message).toMatch(new RegExp(`^Invalid value for ${flag}: expected .+, received ".*"\\.$`));
+    expect(message).toMatch(
+      new RegExp(`^Invalid value for ${flag}: expected .+, received ".*"\\.$`),
+    );
   });
 
   it('locks the value messages', async () => {
-    expect(await usageMessage([...VOC_MODEL, '--num-classes', '3.5'])).toMatchInlineSnapshot();
-    expect(await usageMessage([...VOC_MODEL, '--limit', '-2'])).toMatchInlineSnapshot();
-    expect(await usageMessage([...VOC_MODEL, '--normalize', 'keras'])).toMatchInlineSnapshot();
-    expect(await usageMessage([...VOC_MODEL, '--progress', 'quiet'])).toMatchInlineSnapshot();
-    expect(await usageMessage([...VOC_MODEL, '--input-size', '513'])).toMatchInlineSnapshot();
-    expect(await usageMessage([...VOC_MODEL, '--data', ''])).toMatchInlineSnapshot();
+    expect(await usageMessage([...VOC_MODEL, '--num-classes', '3.5'])).toMatchInlineSnapshot(
+      `"Invalid value for --num-classes: expected an integer from 2 to 255, received "3.5"."`,
+    );
+    expect(await usageMessage([...VOC_MODEL, '--limit', '-2'])).toMatchInlineSnapshot(
+      `"Invalid value for --limit: expected an integer of at least 1, received "-2"."`,
+    );
+    expect(await usageMessage([...VOC_MODEL, '--normalize', 'keras'])).toMatchInlineSnapshot(
+      `"Invalid value for --normalize: expected one of tf, torch, caffe, unit, none, received "keras"."`,
+    );
+    expect(await usageMessage([...VOC_MODEL, '--progress', 'quiet'])).toMatchInlineSnapshot(
+      `"Invalid value for --progress: expected one of auto, bar, lines, off, received "quiet"."`,
+    );
+    expect(await usageMessage([...VOC_MODEL, '--input-size', '513'])).toMatchInlineSnapshot(
+      `"Invalid value for --input-size: expected WIDTHxHEIGHT in pixels, both at least 1, for example 513x513, received "513"."`,
+    );
+    expect(await usageMessage([...VOC_MODEL, '--data', ''])).toMatchInlineSnapshot(
+      `"Invalid value for --data: expected a folder path, received ""."`,
+    );
   });
 });
 
 describe('parseEvaluateCommand class errors', () => {
   it('gives both counts when names and classes differ', async () => {
-    expect(await usageMessage([...VOC_MODEL, '--class-names', 'a,b,c'])).toMatchInlineSnapshot();
+    expect(await usageMessage([...VOC_MODEL, '--class-names', 'a,b,c'])).toMatchInlineSnapshot(
+      `"--class-names lists 3 names but --num-classes is 21 (the default): give one name for each class id 0..20 in id order, or set the class count to 3."`,
+    );
     expect(
       await usageMessage([...VOC_MODEL, '--num-classes', '2', '--class-names', 'a,b,c']),
-    ).toMatchInlineSnapshot();
+    ).toMatchInlineSnapshot(
+      `"--class-names lists 3 names but --num-classes is 2: give one name for each class id 0..1 in id order, or set the class count to 3."`,
+    );
   });
 
   it('rejects duplicate and empty names', async () => {
     expect(
       await usageMessage([...VOC_MODEL, '--num-classes', '3', '--class-names', 'bg,cat,cat']),
-    ).toMatchInlineSnapshot();
+    ).toMatchInlineSnapshot(
+      `"--class-names contains "cat" twice, at ids 1 and 2: class names must be unique so that per-class results can be told apart."`,
+    );
     expect(
       await usageMessage([...VOC_MODEL, '--num-classes', '3', '--class-names', 'bg,,cat']),
-    ).toMatchInlineSnapshot();
+    ).toMatchInlineSnapshot(
+      `"--class-names has an empty name at id 1: remove the extra comma or give the class a name."`,
+    );
   });
 
   it('rejects an ignore index inside the class ids', async () => {
-    expect(await usageMessage([...VOC_MODEL, '--ignore-index', '0'])).toMatchInlineSnapshot();
+    expect(await usageMessage([...VOC_MODEL, '--ignore-index', '0'])).toMatchInlineSnapshot(
+      `"--ignore-index is 0, but class ids run from 0 to 20 because --num-classes is 21 (the default). Pixels of class 0 would be left out of scoring, so give an ignore index of at least 21 (VOC labels use 255) or lower the class count."`,
+    );
     expect(
       await usageMessage([...VOC_MODEL, '--num-classes', '5', '--ignore-index', '4']),
-    ).toMatchInlineSnapshot();
+    ).toMatchInlineSnapshot(
+      `"--ignore-index is 4, but class ids run from 0 to 4 because --num-classes is 5. Pixels of class 4 would be left out of scoring, so give an ignore index of at least 5 (VOC labels use 255) or lower the class count."`,
+    );
   });
 
-  it('accepts an ignore index equal to the class count', async () => {
+  it('accepts ignore index equal to count', async () => {
     const settings = await parseEvaluateCommand(
       [...VOC_MODEL, '--num-classes', '5', '--ignore-index', '5'],
       CWD,
@@ -238,31 +311,80 @@ describe('parseEvaluateCommand class errors', () => {
 });
 
 describe('parseEvaluateCommand combination errors', () => {
-  it.each([
-    ['data with images', ['--data', 'd', '--images', 'i', '--labels', 'l', '--model', 'm']],
-    ['split with ids', ['--data', 'd', '--split', 'val', '--ids', 'ids.txt', '--model', 'm']],
-    ['ids with folders', ['--images', 'i', '--labels', 'l', '--ids', 'ids.txt', '--model', 'm']],
-    ['model with predictions', ['--data', 'd', '--model', 'm', '--predictions', 'p']],
-    ['no model', ['--data', 'd']],
-    ['no dataset', ['--model', 'm']],
-    ['images without labels', ['--images', 'i', '--model', 'm']],
-    ['labels without images', ['--labels', 'l', '--model', 'm']],
-    ['split without data', ['--split', 'val', '--model', 'm']],
-    ['ids without data', ['--ids', 'ids.txt', '--model', 'm']],
-  ])('rejects %s', async (_name, argv) => {
-    expect(await usageMessage(argv)).toMatchSnapshot();
+  it('rejects two datasets', async () => {
+    expect(
+      await usageMessage(['--data', 'd', '--images', 'i', '--labels', 'l', '--model', 'm']),
+    ).toMatchInlineSnapshot(
+      `"--data and --images cannot be used together: give --data DIR for a VOC-layout dataset, or --images DIR with --labels DIR for plain folders."`,
+    );
+    expect(
+      await usageMessage(['--images', 'i', '--labels', 'l', '--ids', 'ids.txt', '--model', 'm']),
+    ).toMatchInlineSnapshot(
+      `"--ids and --images cannot be used together: give --data DIR for a VOC-layout dataset, or --images DIR with --labels DIR for plain folders."`,
+    );
+  });
+
+  it('rejects split with ids', async () => {
+    expect(
+      await usageMessage(['--data', 'd', '--split', 'val', '--ids', 'ids.txt', '--model', 'm']),
+    ).toMatchInlineSnapshot(
+      `"--split and --ids cannot be used together: both pick the ids to evaluate, so give --split NAME for ImageSets/Segmentation/NAME.txt or --ids FILE for a list of your own."`,
+    );
+  });
+
+  it('rejects model with predictions', async () => {
+    expect(
+      await usageMessage(['--data', 'd', '--model', 'm', '--predictions', 'p']),
+    ).toMatchInlineSnapshot(
+      `"--model and --predictions cannot be used together: give --model FILE to run a model, or --predictions DIR to score saved prediction masks."`,
+    );
+  });
+
+  it('rejects a missing model or dataset', async () => {
+    expect(await usageMessage(['--data', 'd'])).toMatchInlineSnapshot(
+      `"Missing model: give --model FILE to run a model, or --predictions DIR to score saved prediction masks."`,
+    );
+    expect(await usageMessage(['--model', 'm'])).toMatchInlineSnapshot(
+      `"Missing dataset: give --data DIR for a VOC-layout dataset, or --images DIR with --labels DIR for plain folders."`,
+    );
+  });
+
+  it('rejects half a folder pair', async () => {
+    expect(await usageMessage(['--images', 'i', '--model', 'm'])).toMatchInlineSnapshot(
+      `"--images needs --labels: give --labels DIR, the folder of label masks for the images in /work/project/i."`,
+    );
+    expect(await usageMessage(['--labels', 'l', '--model', 'm'])).toMatchInlineSnapshot(
+      `"--labels needs --images: give --images DIR, the folder of images for the label masks in /work/project/l."`,
+    );
+  });
+
+  it('rejects split or ids without data', async () => {
+    expect(await usageMessage(['--split', 'val', '--model', 'm'])).toMatchInlineSnapshot(
+      `"--split needs --data: give --data DIR, the VOC-layout root that contains ImageSets/Segmentation/."`,
+    );
+    expect(await usageMessage(['--ids', 'ids.txt', '--model', 'm'])).toMatchInlineSnapshot(
+      `"--ids needs --data: give --data DIR, the VOC-layout root that contains ImageSets/Segmentation/."`,
+    );
   });
 });
 
 describe('parseEvaluateCommand commander errors', () => {
   it('turns commander errors into usage errors', async () => {
-    expect(await usageMessage([...VOC_MODEL, '--num-clases', '3'])).toMatchInlineSnapshot();
-    expect(await usageMessage([...VOC_MODEL, '--limit'])).toMatchInlineSnapshot();
-    expect(await usageMessage([...VOC_MODEL, 'extra'])).toMatchInlineSnapshot();
+    expect(await usageMessage([...VOC_MODEL, '--num-clases', '3'])).toMatchInlineSnapshot(
+      `"Unknown option '--num-clases'. Did you mean --num-classes? Run seg-gate evaluate --help to see the options."`,
+    );
+    expect(await usageMessage([...VOC_MODEL, '--limit'])).toMatchInlineSnapshot(
+      `"Option '--limit <n>' argument missing. Run seg-gate evaluate --help to see the options."`,
+    );
+    expect(await usageMessage([...VOC_MODEL, 'extra'])).toMatchInlineSnapshot(
+      `"Too many arguments for 'evaluate'. Expected 0 arguments but got 1. Run seg-gate evaluate --help to see the options."`,
+    );
   });
 
   it('rejects --help, which prints text instead of settings', async () => {
-    expect(await usageMessage(['--help'])).toMatchInlineSnapshot();
+    expect(await usageMessage(['--help'])).toMatchInlineSnapshot(
+      `"--help and --version print text instead of settings: leave them out."`,
+    );
   });
 });
 
@@ -275,7 +397,7 @@ describe('parseEvaluateCommand files', () => {
     await temp.remove();
   });
 
-  it('reads @FILE class names relative to the working folder', async () => {
+  it('@FILE resolves against cwd', async () => {
     await temp.write('lists/names.txt', 'background  \n\n  person\t\r\n\ncat\n\n');
     const settings = await parseEvaluateCommand(
       [...VOC_MODEL, '--num-classes', '3', '--class-names', '@lists/names.txt'],
@@ -287,7 +409,9 @@ describe('parseEvaluateCommand files', () => {
   it('names the class names file in a count error', async () => {
     await temp.write('names.txt', 'a\nb\n');
     const message = await usageMessage([...VOC_MODEL, '--class-names', '@names.txt'], temp.path);
-    expect(temp.mask(message)).toMatchInlineSnapshot();
+    expect(temp.mask(message)).toMatchInlineSnapshot(
+      `"--class-names (file <tmp>/names.txt) lists 2 names but --num-classes is 21 (the default): give one name for each class id 0..20 in id order, or set the class count to 2."`,
+    );
   });
 
   it('reports a missing class names file as an input error', async () => {
@@ -295,10 +419,12 @@ describe('parseEvaluateCommand files', () => {
       parseEvaluateCommand([...VOC_MODEL, '--class-names', '@absent.txt'], temp.path),
     );
     expect(error).toBeInstanceOf(InputError);
-    expect(temp.mask(error.message)).toMatchInlineSnapshot();
+    expect(temp.mask(error.message)).toMatchInlineSnapshot(
+      `"Cannot read the class names file <tmp>/absent.txt given by --class-names: ENOENT: no such file or directory, open '<tmp>/absent.txt'. Give @FILE as a readable text file with one class name per line."`,
+    );
   });
 
-  it('lets the command line override the config file', async () => {
+  it('command line overrides config file', async () => {
     const config = await temp.write(
       'configs/seg-gate.yml',
       [
@@ -337,7 +463,7 @@ describe('parseEvaluateCommand files', () => {
     expect(settings.progress).toBe('off');
   });
 
-  it('resolves a relative --config against the working folder', async () => {
+  it('relative --config resolves against cwd', async () => {
     await temp.write('seg-gate.json', JSON.stringify({ data: 'voc', model: 'm.onnx' }));
     const settings = await parseEvaluateCommand(['--config', 'seg-gate.json'], temp.path);
     expect(settings.configPath).toBe(`${temp.path}/seg-gate.json`);
@@ -345,7 +471,7 @@ describe('parseEvaluateCommand files', () => {
     expect(settings.model).toBe(`${temp.path}/m.onnx`);
   });
 
-  it('reads @FILE class names relative to the config file', async () => {
+  it('config @FILE resolves against its folder', async () => {
     await temp.write('configs/names.txt', 'bg\nfg\n');
     const config = await temp.write(
       'configs/seg-gate.yaml',
@@ -356,10 +482,7 @@ describe('parseEvaluateCommand files', () => {
   });
 
   it('replaces config folders with --data', async () => {
-    const config = await temp.write(
-      'seg-gate.yml',
-      'images: img\nlabels: lbl\nmodel: m.onnx\n',
-    );
+    const config = await temp.write('seg-gate.yml', 'images: img\nlabels: lbl\nmodel: m.onnx\n');
     const settings = await parseEvaluateCommand(['--config', config, '--data', 'voc'], CWD);
     expect(settings.data).toEqual({
       kind: 'voc',
@@ -374,15 +497,23 @@ describe('parseEvaluateCommand files', () => {
       'seg-gate.yml',
       'data: voc\nmodel: m.onnx\nnumClasses: 4\nignoreIndex: 2\n',
     );
-    expect(temp.mask(await usageMessage(['--config', config]))).toMatchInlineSnapshot();
+    expect(temp.mask(await usageMessage(['--config', config]))).toMatchInlineSnapshot(
+      `"ignoreIndex in <tmp>/seg-gate.yml is 2, but class ids run from 0 to 3 because numClasses in <tmp>/seg-gate.yml is 4. Pixels of class 2 would be left out of scoring, so give an ignore index of at least 4 (VOC labels use 255) or lower the class count."`,
+    );
     expect(
-      temp.mask(await usageMessage(['--config', config, '--num-classes', '2', '--class-names', 'a,b,c'])),
-    ).toMatchInlineSnapshot();
+      temp.mask(
+        await usageMessage(['--config', config, '--num-classes', '2', '--class-names', 'a,b,c']),
+      ),
+    ).toMatchInlineSnapshot(
+      `"--class-names lists 3 names but --num-classes is 2: give one name for each class id 0..1 in id order, or set the class count to 3."`,
+    );
   });
 
   it('reports config conflicts within the file', async () => {
     const config = await temp.write('seg-gate.json', '{"data":"v","images":"i","model":"m"}');
-    expect(temp.mask(await usageMessage(['--config', config]))).toMatchInlineSnapshot();
+    expect(temp.mask(await usageMessage(['--config', config]))).toMatchInlineSnapshot(
+      `"data and images in <tmp>/seg-gate.json cannot be used together: give --data DIR for a VOC-layout dataset, or --images DIR with --labels DIR for plain folders."`,
+    );
   });
 
   it('reports every config violation at once', async () => {
@@ -390,16 +521,28 @@ describe('parseEvaluateCommand files', () => {
       'seg-gate.yml',
       'numClasses: "21"\nlimit: 0\nlayout: NHWC\nmaxPixel: 10\n',
     );
-    expect(temp.mask(await usageMessage(['--config', config]))).toMatchInlineSnapshot();
+    expect(temp.mask(await usageMessage(['--config', config]))).toMatchInlineSnapshot(`
+      "Invalid config file <tmp>/seg-gate.yml (4 problems):
+        /maxPixel: unknown key (did you mean maxPixels?)
+        /limit: must be >= 1
+        /numClasses: must be integer
+        /layout: must be one of auto, nhwc, nchw
+        Known keys: data, split, ids, images, labels, limit, skipMissing, maxPixels, model, predictions, numClasses, classNames, ignoreIndex, normalize, channelOrder, inputSize, resize, layout, upsample, device, threads, report, summary, savePredictions, progress.
+      Fix these keys or remove them; \`seg-gate evaluate --help\` describes every setting."
+    `);
   });
 
   it('rejects an unsupported config extension', async () => {
-    expect(await usageMessage(['--config', 'seg-gate.toml'])).toMatchInlineSnapshot();
+    expect(await usageMessage(['--config', 'seg-gate.toml'])).toMatchInlineSnapshot(
+      `"Invalid value for --config: expected a file ending in .json, .yml or .yaml, received "/work/project/seg-gate.toml"."`,
+    );
   });
 
   it('reports a missing config file as an input error', async () => {
     const error = await rejectionOf(parseEvaluateCommand(['--config', 'absent.yml'], temp.path));
     expect(error).toBeInstanceOf(InputError);
-    expect(temp.mask(error.message)).toMatchInlineSnapshot();
+    expect(temp.mask(error.message)).toMatchInlineSnapshot(
+      `"Cannot read config file <tmp>/absent.yml: ENOENT: no such file or directory, open '<tmp>/absent.yml'. Check the path given to --config."`,
+    );
   });
 });

@@ -31,7 +31,9 @@ describe('parseClassNamesText', () => {
   it('rejects @ without a path', () => {
     const error = errorOf(() => parseClassNamesText('@', '--class-names', '/work'));
     expect(error).toBeInstanceOf(UsageError);
-    expect(error.message).toMatchInlineSnapshot();
+    expect(error.message).toMatchInlineSnapshot(
+      `"Invalid value for --class-names: expected a comma-separated list such as a,b,c or @FILE, received "@"."`,
+    );
   });
 });
 
@@ -65,7 +67,9 @@ describe('loadClassNames', () => {
     const path = `${temp.path}/missing.txt`;
     const error = await rejectionOf(loadClassNames({ kind: 'file', path }, '--class-names'));
     expect(error).toBeInstanceOf(InputError);
-    expect(temp.mask(error.message)).toMatchInlineSnapshot();
+    expect(temp.mask(error.message)).toMatchInlineSnapshot(
+      `"Cannot read the class names file <tmp>/missing.txt given by --class-names: ENOENT: no such file or directory, open '<tmp>/missing.txt'. Give @FILE as a readable text file with one class name per line."`,
+    );
   });
 });
 
@@ -79,15 +83,21 @@ describe('validateClassNames', () => {
   });
 
   it('gives both counts on a mismatch', () => {
-    const error = errorOf(() => validateClassNames(['a', 'b', 'c'], '--class-names', explicitCount(21)));
+    const error = errorOf(() =>
+      validateClassNames(['a', 'b', 'c'], '--class-names', explicitCount(21)),
+    );
     expect(error).toBeInstanceOf(UsageError);
-    expect(error.message).toMatchInlineSnapshot();
+    expect(error.message).toMatchInlineSnapshot(
+      `"--class-names lists 3 names but --num-classes is 21: give one name for each class id 0..20 in id order, or set the class count to 3."`,
+    );
   });
 
   it('says when the count is the default', () => {
     const count = { value: 21, label: '--num-classes', isDefault: true };
     const error = errorOf(() => validateClassNames(['a', 'b'], '--class-names', count));
-    expect(error.message).toMatchInlineSnapshot();
+    expect(error.message).toMatchInlineSnapshot(
+      `"--class-names lists 2 names but --num-classes is 21 (the default): give one name for each class id 0..20 in id order, or set the class count to 2."`,
+    );
   });
 
   it('rejects duplicate names with both ids', () => {
@@ -95,13 +105,19 @@ describe('validateClassNames', () => {
       validateClassNames(['bg', 'cat', 'dog', 'cat'], '--class-names', explicitCount(4)),
     );
     expect(error).toBeInstanceOf(UsageError);
-    expect(error.message).toMatchInlineSnapshot();
+    expect(error.message).toMatchInlineSnapshot(
+      `"--class-names contains "cat" twice, at ids 1 and 3: class names must be unique so that per-class results can be told apart."`,
+    );
   });
 
   it('rejects an empty name', () => {
-    const error = errorOf(() => validateClassNames(['bg', '', 'cat'], '--class-names', explicitCount(3)));
+    const error = errorOf(() =>
+      validateClassNames(['bg', '', 'cat'], '--class-names', explicitCount(3)),
+    );
     expect(error).toBeInstanceOf(UsageError);
-    expect(error.message).toMatchInlineSnapshot();
+    expect(error.message).toMatchInlineSnapshot(
+      `"--class-names has an empty name at id 1: remove the extra comma or give the class a name."`,
+    );
   });
 });
 

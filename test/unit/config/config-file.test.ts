@@ -42,33 +42,47 @@ describe('readConfigFile', () => {
     const path = await temp.write('seg-gate.toml', 'threads = 2\n');
     const error = await rejectionOf(readConfigFile(path));
     expect(error).toBeInstanceOf(UsageError);
-    expect(temp.mask(error.message)).toMatchInlineSnapshot();
+    expect(temp.mask(error.message)).toMatchInlineSnapshot(
+      `"Invalid value for --config: expected a file ending in .json, .yml or .yaml, received "<tmp>/seg-gate.toml"."`,
+    );
   });
 
   it('reports a missing file as an input error', async () => {
     const error = await rejectionOf(readConfigFile(`${temp.path}/absent.yml`));
     expect(error).toBeInstanceOf(InputError);
-    expect(temp.mask(error.message)).toMatchInlineSnapshot();
+    expect(temp.mask(error.message)).toMatchInlineSnapshot(
+      `"Cannot read config file <tmp>/absent.yml: ENOENT: no such file or directory, open '<tmp>/absent.yml'. Check the path given to --config."`,
+    );
   });
 
   it('names the line of a YAML syntax error', async () => {
     const path = await temp.write('bad.yml', 'data: VOC2012\nclassNames: [a, b\nnumClasses: 2\n');
     const error = await rejectionOf(readConfigFile(path));
     expect(error).toBeInstanceOf(UsageError);
-    expect(temp.mask(error.message)).toMatchInlineSnapshot();
+    expect(temp.mask(error.message)).toMatchInlineSnapshot(`
+      "Cannot parse config file <tmp>/bad.yml as YAML:
+        Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1:
+      Fix the YAML syntax at these lines."
+    `);
   });
 
   it('rejects duplicate YAML keys', async () => {
     const path = await temp.write('dup.yml', 'threads: 2\nthreads: 4\n');
     const error = await rejectionOf(readConfigFile(path));
-    expect(temp.mask(error.message)).toMatchInlineSnapshot();
+    expect(temp.mask(error.message)).toMatchInlineSnapshot(`
+      "Cannot parse config file <tmp>/dup.yml as YAML:
+        Map keys must be unique at line 2, column 1:
+      Fix the YAML syntax at these lines."
+    `);
   });
 
   it('names the line of a JSON syntax error', async () => {
     const path = await temp.write('bad.json', '{\n  "threads": 2,\n}\n');
     const error = await rejectionOf(readConfigFile(path));
     expect(error).toBeInstanceOf(UsageError);
-    expect(temp.mask(error.message)).toMatchInlineSnapshot();
+    expect(temp.mask(error.message)).toMatchInlineSnapshot(
+      `"Cannot parse config file <tmp>/bad.json as JSON: Expected double-quoted property name in JSON at position 18 (line 3, column 1). Fix the syntax, or use a .yml file for YAML."`,
+    );
   });
 
   it('reports every schema violation at once', async () => {
@@ -87,15 +101,35 @@ describe('readConfigFile', () => {
     );
     const error = await rejectionOf(readConfigFile(path));
     expect(error).toBeInstanceOf(UsageError);
-    expect(temp.mask(error.message)).toMatchInlineSnapshot();
+    expect(temp.mask(error.message)).toMatchInlineSnapshot(`
+      "Invalid config file <tmp>/many.yml (8 problems):
+        /numClass: unknown key (did you mean numClasses?)
+        /data: must not be empty
+        /skipMissing: must be boolean
+        /numClasses: must be integer
+        /classNames: must be array or string
+        /ignoreIndex: must be >= 0
+        /normalize: must be one of tf, torch, caffe, unit, none
+        /inputSize: must be string
+        Known keys: data, split, ids, images, labels, limit, skipMissing, maxPixels, model, predictions, numClasses, classNames, ignoreIndex, normalize, channelOrder, inputSize, resize, layout, upsample, device, threads, report, summary, savePredictions, progress.
+      Fix these keys or remove them; \`seg-gate evaluate --help\` describes every setting."
+    `);
   });
 
   it('rejects a document that is not a mapping', async () => {
     const list = await temp.write('list.yml', '- data\n- model\n');
-    expect(temp.mask((await rejectionOf(readConfigFile(list))).message)).toMatchInlineSnapshot();
+    expect(temp.mask((await rejectionOf(readConfigFile(list))).message)).toMatchInlineSnapshot(`
+      "Invalid config file <tmp>/list.yml (1 problem):
+        (root): must be object
+      Fix these keys or remove them; \`seg-gate evaluate --help\` describes every setting."
+    `);
 
     const empty = await temp.write('empty.yml', '');
-    expect(temp.mask((await rejectionOf(readConfigFile(empty))).message)).toMatchInlineSnapshot();
+    expect(temp.mask((await rejectionOf(readConfigFile(empty))).message)).toMatchInlineSnapshot(`
+      "Invalid config file <tmp>/empty.yml (1 problem):
+        (root): must be object
+      Fix these keys or remove them; \`seg-gate evaluate --help\` describes every setting."
+    `);
   });
 });
 
@@ -105,7 +139,14 @@ describe('validateConfigContent', () => {
       validateConfigContent({ num_classes: 3, IgnoreIndex: 4, zzz: 1 }, '/c.yml'),
     );
     expect(error).toBeInstanceOf(UsageError);
-    expect(error.message).toMatchInlineSnapshot();
+    expect(error.message).toMatchInlineSnapshot(`
+      "Invalid config file /c.yml (3 problems):
+        /num_classes: unknown key (did you mean numClasses?)
+        /IgnoreIndex: unknown key (did you mean ignoreIndex?)
+        /zzz: unknown key
+        Known keys: data, split, ids, images, labels, limit, skipMissing, maxPixels, model, predictions, numClasses, classNames, ignoreIndex, normalize, channelOrder, inputSize, resize, layout, upsample, device, threads, report, summary, savePredictions, progress.
+      Fix these keys or remove them; \`seg-gate evaluate --help\` describes every setting."
+    `);
   });
 
   it('escapes JSON Pointer characters in unknown keys', () => {
@@ -115,7 +156,11 @@ describe('validateConfigContent', () => {
 
   it('reports duplicate class names in an array', () => {
     const error = errorOf(() => validateConfigContent({ classNames: ['a', 'b', 'a'] }, '/c.json'));
-    expect(error.message).toMatchInlineSnapshot();
+    expect(error.message).toMatchInlineSnapshot(`
+      "Invalid config file /c.json (1 problem):
+        /classNames: must NOT have duplicate items (items ## 2 and 0 are identical)
+      Fix these keys or remove them; \`seg-gate evaluate --help\` describes every setting."
+    `);
   });
 });
 
@@ -173,6 +218,8 @@ describe('configValues', () => {
     const path = await temp.write('seg-gate.yml', 'data: "   "\n');
     const error = errorOf(() => configValues({ data: '   ' }, EVALUATE_OPTIONS, path));
     expect(error).toBeInstanceOf(UsageError);
-    expect(temp.mask(error.message)).toMatchInlineSnapshot();
+    expect(temp.mask(error.message)).toMatchInlineSnapshot(
+      `"Invalid value for data in <tmp>/seg-gate.yml: expected a folder path, received "   "."`,
+    );
   });
 });

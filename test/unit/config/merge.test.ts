@@ -20,7 +20,7 @@ function merge(fromConfig: Values, fromCli: Values): Values {
 }
 
 describe('mergeSettingValues', () => {
-  it('lets the command line override config keys', () => {
+  it('command line overrides config keys', () => {
     const merged = merge(
       { numClasses: { value: 21, origin: config }, threads: { value: 2, origin: config } },
       { numClasses: { value: 3, origin: cli } },
@@ -29,7 +29,7 @@ describe('mergeSettingValues', () => {
     expect(merged.threads).toEqual({ value: 2, origin: config });
   });
 
-  it('drops config folders when the command line picks --data', () => {
+  it('--data drops config folders', () => {
     const merged = merge(
       { images: { value: '/i', origin: config }, labels: { value: '/l', origin: config } },
       { data: { value: '/voc', origin: cli } },
@@ -37,7 +37,7 @@ describe('mergeSettingValues', () => {
     expect(merged).toEqual({ data: { value: '/voc', origin: cli } });
   });
 
-  it('drops config data, split and ids when the command line picks folders', () => {
+  it('folders drop config data, split and ids', () => {
     const merged = merge(
       {
         data: { value: '/voc', origin: config },
@@ -49,7 +49,7 @@ describe('mergeSettingValues', () => {
     expect(Object.keys(merged).sort()).toEqual(['images', 'labels']);
   });
 
-  it('keeps the config split under a command-line root', () => {
+  it('--data keeps the config split', () => {
     const merged = merge(
       { data: { value: '/voc', origin: config }, split: { value: 'train', origin: config } },
       { data: { value: '/other', origin: cli } },
@@ -57,7 +57,7 @@ describe('mergeSettingValues', () => {
     expect(merged.split).toEqual({ value: 'train', origin: config });
   });
 
-  it('replaces the config split with command-line ids', () => {
+  it('--ids replaces the config split', () => {
     const merged = merge(
       { data: { value: '/voc', origin: config }, split: { value: 'train', origin: config } },
       { ids: { value: '/ids.txt', origin: cli } },
@@ -67,7 +67,7 @@ describe('mergeSettingValues', () => {
     expect(merged.ids).toEqual({ value: '/ids.txt', origin: cli });
   });
 
-  it('replaces a config model with command-line predictions', () => {
+  it('--predictions replaces a config model', () => {
     const merged = merge(
       { model: { value: '/m.onnx', origin: config } },
       { predictions: { value: '/p', origin: cli } },
@@ -83,9 +83,13 @@ describe('checkExclusiveGroups', () => {
       model: { value: '/m.onnx', origin: cli },
       predictions: { value: '/p', origin: cli },
     };
-    const error = errorOf(() => checkExclusiveGroups(values, EVALUATE_EXCLUSIVE_GROUPS, EVALUATE_OPTIONS));
+    const error = errorOf(() =>
+      checkExclusiveGroups(values, EVALUATE_EXCLUSIVE_GROUPS, EVALUATE_OPTIONS),
+    );
     expect(error).toBeInstanceOf(UsageError);
-    expect(error.message).toMatchInlineSnapshot();
+    expect(error.message).toMatchInlineSnapshot(
+      `"--model and --predictions cannot be used together: give --model FILE to run a model, or --predictions DIR to score saved prediction masks."`,
+    );
   });
 
   it('names config keys with their file', () => {
@@ -93,8 +97,12 @@ describe('checkExclusiveGroups', () => {
       data: { value: '/voc', origin: config },
       images: { value: '/i', origin: config },
     };
-    const error = errorOf(() => checkExclusiveGroups(values, EVALUATE_EXCLUSIVE_GROUPS, EVALUATE_OPTIONS));
-    expect(error.message).toMatchInlineSnapshot();
+    const error = errorOf(() =>
+      checkExclusiveGroups(values, EVALUATE_EXCLUSIVE_GROUPS, EVALUATE_OPTIONS),
+    );
+    expect(error.message).toMatchInlineSnapshot(
+      `"data and images in /work/seg-gate.yml cannot be used together: give --data DIR for a VOC-layout dataset, or --images DIR with --labels DIR for plain folders."`,
+    );
   });
 
   it('accepts one alternative per group', () => {
@@ -103,6 +111,8 @@ describe('checkExclusiveGroups', () => {
       ids: { value: '/ids.txt', origin: cli },
       model: { value: '/m.onnx', origin: config },
     };
-    expect(() => checkExclusiveGroups(values, EVALUATE_EXCLUSIVE_GROUPS, EVALUATE_OPTIONS)).not.toThrow();
+    expect(() =>
+      checkExclusiveGroups(values, EVALUATE_EXCLUSIVE_GROUPS, EVALUATE_OPTIONS),
+    ).not.toThrow();
   });
 });

@@ -48,7 +48,9 @@ describe('config schema and option table', () => {
     expect(configSchema.additionalProperties).toBe(false);
     for (const [key, property] of Object.entries(properties)) {
       expect(property.title, key).toBeTruthy();
-      expect(property.description, key).toContain(`Same as ${EVALUATE_OPTIONS[key as keyof typeof EVALUATE_OPTIONS].flag}`);
+      expect(property.description, key).toContain(
+        `Same as ${EVALUATE_OPTIONS[key as keyof typeof EVALUATE_OPTIONS].flag}`,
+      );
     }
   });
 

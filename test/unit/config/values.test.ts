@@ -20,24 +20,30 @@ describe('parseIntegerText', () => {
     expect(parseIntegerText('007', '--limit', 1, Number.MAX_SAFE_INTEGER)).toBe(7);
   });
 
-  it.each(['3.5', 'abc', '-1', '', ' 3', '3 ', '1e3', '0x10', '+3', '3,0'])(
-    'rejects %j',
-    (raw) => {
-      const error = errorOf(() => parseIntegerText(raw, '--num-classes', 2, 255));
-      expect(error).toBeInstanceOf(UsageError);
-      expect(error.message).toBe(
-        `Invalid value for --num-classes: expected an integer from 2 to 255, received ${JSON.stringify(raw)}.`,
-      );
-    },
-  );
+  it.each(['3.5', 'abc', '-1', '', ' 3', '3 ', '1e3', '0x10', '+3', '3,0'])('rejects %j', (raw) => {
+    const error = errorOf(() => parseIntegerText(raw, '--num-classes', 2, 255));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe(
+      `Invalid value for --num-classes: expected an integer from 2 to 255, received ${JSON.stringify(raw)}.`,
+    );
+  });
 
   it('rejects values out of range', () => {
-    expect(errorOf(() => parseIntegerText('1', '--num-classes', 2, 255)).message)
-      .toMatchInlineSnapshot();
-    expect(errorOf(() => parseIntegerText('256', '--ignore-index', 0, 255)).message)
-      .toMatchInlineSnapshot();
-    expect(errorOf(() => parseIntegerText('0', '--limit', 1, Number.MAX_SAFE_INTEGER)).message)
-      .toMatchInlineSnapshot();
+    expect(
+      errorOf(() => parseIntegerText('1', '--num-classes', 2, 255)).message,
+    ).toMatchInlineSnapshot(
+      `"Invalid value for --num-classes: expected an integer from 2 to 255, received "1"."`,
+    );
+    expect(
+      errorOf(() => parseIntegerText('256', '--ignore-index', 0, 255)).message,
+    ).toMatchInlineSnapshot(
+      `"Invalid value for --ignore-index: expected an integer from 0 to 255, received "256"."`,
+    );
+    expect(
+      errorOf(() => parseIntegerText('0', '--limit', 1, Number.MAX_SAFE_INTEGER)).message,
+    ).toMatchInlineSnapshot(
+      `"Invalid value for --limit: expected an integer of at least 1, received "0"."`,
+    );
   });
 
   it('rejects integers beyond the safe range', () => {
@@ -63,7 +69,9 @@ describe('parseEnumText', () => {
   it('lists the values in the error', () => {
     const error = errorOf(() => parseEnumText('NCHW', '--layout', ['auto', 'nhwc', 'nchw']));
     expect(error).toBeInstanceOf(UsageError);
-    expect(error.message).toMatchInlineSnapshot();
+    expect(error.message).toMatchInlineSnapshot(
+      `"Invalid value for --layout: expected one of auto, nhwc, nchw, received "NCHW"."`,
+    );
   });
 });
 
@@ -94,10 +102,12 @@ describe('parsePathText', () => {
   });
 
   it('rejects an empty path', () => {
-    expect(errorOf(() => parsePathText('', '--data', 'folder', '/work')).message)
-      .toMatchInlineSnapshot();
-    expect(errorOf(() => parsePathText('  ', '--model', 'file', '/work')).message)
-      .toMatchInlineSnapshot();
+    expect(
+      errorOf(() => parsePathText('', '--data', 'folder', '/work')).message,
+    ).toMatchInlineSnapshot(`"Invalid value for --data: expected a folder path, received ""."`);
+    expect(
+      errorOf(() => parsePathText('  ', '--model', 'file', '/work')).message,
+    ).toMatchInlineSnapshot(`"Invalid value for --model: expected a file path, received "  "."`);
   });
 });
 

@@ -31,16 +31,16 @@ interface ReferenceCase {
   readonly nearest: number[];
 }
 
-const reference = JSON.parse(
-  readFileSync(join(BILINEAR_FIXTURES, 'reference.json'), 'utf8'),
-) as { cases: ReferenceCase[] };
+const reference = JSON.parse(readFileSync(join(BILINEAR_FIXTURES, 'reference.json'), 'utf8')) as {
+  cases: ReferenceCase[];
+};
 
 function nchwView(c: ReferenceCase): ScoreView {
   const data = Float32Array.from(c.scores);
   return { data, channels: c.channels, height: c.height, width: c.width, layout: 'nchw' };
 }
 
-/** The same scores transposed to NHWC. */
+/** Transposes the scores of a case to an NHWC view. */
 function nhwcView(c: ReferenceCase): ScoreView {
   const data = new Float32Array(c.scores.length);
   for (let ch = 0; ch < c.channels; ch += 1) {
@@ -115,9 +115,9 @@ describe('resizeBilinearArgmax', () => {
       width: 2,
       layout: 'nhwc',
     };
-    expect([...resizeBilinearArgmax(view, { width: 2, height: 2 }, { width: 3, height: 3 })]).toEqual(
-      new Array(9).fill(0),
-    );
+    expect([
+      ...resizeBilinearArgmax(view, { width: 2, height: 2 }, { width: 3, height: 3 }),
+    ]).toEqual(new Array(9).fill(0));
   });
 
   it('thresholds a single channel at 0.5', () => {
@@ -129,9 +129,9 @@ describe('resizeBilinearArgmax', () => {
       layout: 'nhwc',
     };
     // Positions -0.25, 0.25, 0.75, 1.25 blend to 0, 0.25, 0.75, 1.
-    expect([...resizeBilinearArgmax(view, { width: 2, height: 1 }, { width: 4, height: 1 })]).toEqual(
-      [0, 0, 1, 1],
-    );
+    expect([
+      ...resizeBilinearArgmax(view, { width: 2, height: 1 }, { width: 4, height: 1 }),
+    ]).toEqual([0, 0, 1, 1]);
   });
 
   it('reads only the extent of a padded output', () => {
@@ -143,8 +143,8 @@ describe('resizeBilinearArgmax', () => {
       width: 2,
       layout: 'nhwc',
     };
-    expect([...resizeBilinearArgmax(view, { width: 1, height: 1 }, { width: 3, height: 2 })]).toEqual(
-      [1, 1, 1, 1, 1, 1],
-    );
+    expect([
+      ...resizeBilinearArgmax(view, { width: 1, height: 1 }, { width: 3, height: 2 }),
+    ]).toEqual([1, 1, 1, 1, 1, 1]);
   });
 });

@@ -12,7 +12,9 @@ import type { ModelInputSettings } from '../../../src/config/settings.js';
 export const ONNX_FIXTURES = fileURLToPath(new URL('../../fixtures/onnx/', import.meta.url));
 
 /** Folder of the PyTorch resize reference and scripts. */
-export const BILINEAR_FIXTURES = fileURLToPath(new URL('../../fixtures/bilinear/', import.meta.url));
+export const BILINEAR_FIXTURES = fileURLToPath(
+  new URL('../../fixtures/bilinear/', import.meta.url),
+);
 
 export type Rgb = readonly [number, number, number];
 
@@ -52,7 +54,9 @@ export async function writeColourPng(
       data.set(colourAt(x, y), (y * width + x) * 3);
     }
   }
-  await sharp(data, { raw: { width, height, channels: 3 } }).png().toFile(path);
+  await sharp(data, { raw: { width, height, channels: 3 } })
+    .png()
+    .toFile(path);
   return path;
 }
 

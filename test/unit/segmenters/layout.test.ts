@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  decideClassAxis,
-  decideInputLayout,
-  formatShape,
-} from '../../../src/segmenters/layout.js';
+import { decideClassAxis, decideInputLayout, formatShape } from '../../../src/segmenters/layout.js';
 
 describe('decideInputLayout', () => {
   it('reads NHWC from a last dimension of 3', () => {
@@ -45,7 +41,8 @@ describe('decideInputLayout', () => {
     const decision = decideInputLayout([1, 'c', 224, 'w'], 'auto');
     expect(decision).toMatchObject({
       kind: 'ambiguous',
-      reason: 'input shape [1,c,224,w]: neither dimension 1 nor dimension 3 is a channel count (1 or 3)',
+      reason:
+        'input shape [1,c,224,w]: neither dimension 1 nor dimension 3 is a channel count (1 or 3)',
     });
   });
 

@@ -20,12 +20,16 @@ describe('planOutput', () => {
 
   it('plans NCHW scores of another size', () => {
     const decision = planOutput('m.onnx', 'float32', [1, 3, 128, 96], 'nchw', 3);
-    expect(decision).toMatchObject({ plan: { form: 'scores', layout: 'nchw', height: 128, width: 96 } });
+    expect(decision).toMatchObject({
+      plan: { form: 'scores', layout: 'nchw', height: 128, width: 96 },
+    });
   });
 
   it('plans rank-3 integer class ids', () => {
     const decision = planOutput('m.onnx', 'int64', [1, 64, 48], 'nchw', 21);
-    expect(decision).toMatchObject({ plan: { form: 'class-ids', channels: 1, height: 64, width: 48 } });
+    expect(decision).toMatchObject({
+      plan: { form: 'class-ids', channels: 1, height: 64, width: 48 },
+    });
   });
 
   it('plans rank-4 integer class ids with one channel', () => {

@@ -52,7 +52,7 @@ describe('decodeOutput', () => {
   });
 
   it('crops the padded part before resizing', () => {
-    // The image covers the left column of the input; the right column is padding.
+    // The image covers the left column of the input, and the right column is padding.
     const decoded = decodeOutput(
       LOGITS,
       planFor(LOGITS, 3),
@@ -81,7 +81,11 @@ describe('decodeOutput', () => {
   });
 
   it('reads int64 class ids', () => {
-    const raw: RawOutput = { type: 'int64', dims: [1, 2, 2], data: BigInt64Array.from([0n, 2n, 1n, 1n]) };
+    const raw: RawOutput = {
+      type: 'int64',
+      dims: [1, 2, 2],
+      data: BigInt64Array.from([0n, 2n, 1n, 1n]),
+    };
     const decoded = decodeOutput(raw, planFor(raw, 3), request());
     expect([...(decoded.mask?.data ?? [])]).toEqual([0, 2, 1, 1]);
     expect(decoded.stats).toEqual({ nonFinite: 0, maxAbs: 2, predictedHistogram: [1, 2, 1] });
@@ -106,21 +110,37 @@ describe('decodeOutput', () => {
   });
 
   it('applies the sigmoid to one channel outside [0, 1]', () => {
-    const raw: RawOutput = { type: 'float32', dims: [1, 2, 2, 1], data: Float32Array.from([-4, 0.2, 0.3, 4]) };
+    const raw: RawOutput = {
+      type: 'float32',
+      dims: [1, 2, 2, 1],
+      data: Float32Array.from([-4, 0.2, 0.3, 4]),
+    };
     const decoded = decodeOutput(raw, planFor(raw, 2), request({ numClasses: 2 }));
     // sigmoid gives 0.018, 0.55, 0.57, 0.98: the logits 0.2 and 0.3 lie above 0.
     expect([...(decoded.mask?.data ?? [])]).toEqual([0, 1, 1, 1]);
   });
 
   it('thresholds probabilities of one channel', () => {
-    const raw: RawOutput = { type: 'float32', dims: [1, 2, 2, 1], data: Float32Array.from([0.1, 0.2, 0.3, 0.9]) };
+    const raw: RawOutput = {
+      type: 'float32',
+      dims: [1, 2, 2, 1],
+      data: Float32Array.from([0.1, 0.2, 0.3, 0.9]),
+    };
     const decoded = decodeOutput(raw, planFor(raw, 2), request({ numClasses: 2 }));
     expect([...(decoded.mask?.data ?? [])]).toEqual([0, 0, 0, 1]);
   });
 
-  it('always applies the sigmoid when told to', () => {
-    const raw: RawOutput = { type: 'float32', dims: [1, 2, 2, 1], data: Float32Array.from([0.1, 0.2, 0.3, 0.9]) };
-    const decoded = decodeOutput(raw, planFor(raw, 2), request({ numClasses: 2, alwaysSigmoid: true }));
+  it('applies the sigmoid with alwaysSigmoid', () => {
+    const raw: RawOutput = {
+      type: 'float32',
+      dims: [1, 2, 2, 1],
+      data: Float32Array.from([0.1, 0.2, 0.3, 0.9]),
+    };
+    const decoded = decodeOutput(
+      raw,
+      planFor(raw, 2),
+      request({ numClasses: 2, alwaysSigmoid: true }),
+    );
     expect([...(decoded.mask?.data ?? [])]).toEqual([1, 1, 1, 1]);
   });
 

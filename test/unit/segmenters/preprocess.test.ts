@@ -34,7 +34,7 @@ function spec(overrides: Partial<PreprocessSpec> = {}): PreprocessSpec {
   };
 }
 
-/** The three channel values of pixel (x, y) of an NHWC tensor of width `width`. */
+/** Reads the three channel values of pixel (x, y) of an NHWC tensor of width `width`. */
 function nhwcPixel(data: Float32Array, width: number, x: number, y: number): number[] {
   const base = (y * width + x) * 3;
   return [...data.subarray(base, base + 3)];
@@ -53,7 +53,7 @@ describe('preprocessImage', () => {
   it('writes colour planes in NCHW', async () => {
     const image = await preprocessImage(halves, spec({ layout: 'nchw' }));
     const plane = 8 * 4;
-    // Pixel (0, 0) is red: plane 0 holds 1, planes 1 and 2 hold -1.
+    // Pixel (0, 0) is red: plane 0 is 1, planes 1 and 2 are -1.
     expect([image.data[0], image.data[plane], image.data[2 * plane]]).toEqual([1, -1, -1]);
     // Pixel (7, 0) is blue.
     expect([image.data[7], image.data[plane + 7], image.data[2 * plane + 7]]).toEqual([-1, -1, 1]);
@@ -83,6 +83,21 @@ describe('preprocessImage', () => {
     // Shrinking 8 to 4 columns: columns 0 and 3 stay pure red and pure blue.
     expect(nhwcPixel(image.data, 4, 0, 2)).toEqual([1, -1, -1]);
     expect(nhwcPixel(image.data, 4, 3, 2)).toEqual([-1, -1, 1]);
+  });
+
+  it('enlarges with the libvips offset', async () => {
+    // Locks the NOTE in preprocessImage: libvips 8.18 reads position i / 2 - 0.5 when enlarging
+    // 2x, where half-pixel bilinear would give 0, 20, 60, ..., 220, 240.
+    const ramp = join(dir, 'ramp.png');
+    await sharp(Buffer.from([0, 80, 160, 240]), { raw: { width: 4, height: 1, channels: 1 } })
+      .png()
+      .toFile(ramp);
+    const image = await preprocessImage(
+      ramp,
+      spec({ inputSize: { width: 8, height: 1 }, normalize: 'none' }),
+    );
+    const red = [...image.data].filter((_, i) => i % 3 === 0);
+    expect(red).toEqual([0, 0, 40, 80, 120, 160, 200, 240]);
   });
 
   it('pads bottom and right with 0 after normalising', async () => {
@@ -117,7 +132,9 @@ describe('preprocessImage', () => {
       grey,
       spec({ inputSize: { width: 4, height: 2 }, normalize: 'unit' }),
     );
-    expect(nhwcPixel(image.data, 4, 1, 1).map((v) => Number(v.toFixed(6)))).toEqual([0.2, 0.2, 0.2]);
+    expect(nhwcPixel(image.data, 4, 1, 1).map((v) => Number(v.toFixed(6)))).toEqual([
+      0.2, 0.2, 0.2,
+    ]);
   });
 
   it('rejects an image above maxPixels before decoding', async () => {
