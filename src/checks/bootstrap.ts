@@ -52,9 +52,9 @@ export function mulberry32(seed: number): () => number {
 }
 
 /**
- * Bootstraps the mIoU difference (current - baseline) with a paired bootstrap over images: each
- * resample draws `pairs.length` image indices with replacement, the same indices for both runs,
- * sums each run's per-image confusion counts over the draw and takes the difference of the two
+ * Bootstraps the mIoU difference (current - baseline) with a paired bootstrap over images. Each
+ * resample draws `pairs.length` image indices with replacement, the same indices for both runs.
+ * It sums each run's per-image confusion counts over the draw and takes the difference of the two
  * mIoUs. The interval is the two-sided percentile interval of those differences.
  *
  * Cost: per resample O(images + non-zero triples of the drawn images + numClasses^2), because the
@@ -126,7 +126,12 @@ function packCounts(images: readonly SparseCounts[], numClasses: number): Packed
   let entry = 0;
   for (const triples of images) {
     for (const [trueClass, predictedClass, count] of triples) {
-      if (!(trueClass >= 0 && trueClass < numClasses && predictedClass >= 0 && predictedClass < numClasses)) {
+      if (!(
+        trueClass >= 0 &&
+        trueClass < numClasses &&
+        predictedClass >= 0 &&
+        predictedClass < numClasses
+      )) {
         throw new RangeError(
           `confusion triple [${trueClass}, ${predictedClass}, ${count}] has a class id outside 0..${numClasses - 1}`,
         );

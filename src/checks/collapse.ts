@@ -8,7 +8,7 @@ import { resolveCollapseOptions } from './options.js';
 import { isAbove, isAtLeast } from './tolerance.js';
 import type { CheckRecord } from './types.js';
 
-/** What the collapse checks read: the dataset confusion matrix and the per-image counts. */
+/** Inputs of the collapse checks: the dataset confusion matrix and the per-image counts. */
 export interface CollapseInput {
   /** Rows true classes, columns predicted classes, summed over the scored images. */
   readonly matrix: ConfusionMatrix;
@@ -47,7 +47,11 @@ export function checkDominantClass(
   const id = 'collapse.dominant-class';
   const total = scores.scoredPixels;
   if (total === 0) {
-    return { id, status: 'skip', message: 'No pixels were scored, so there is no prediction to judge.' };
+    return {
+      id,
+      status: 'skip',
+      message: 'No pixels were scored, so there is no prediction to judge.',
+    };
   }
 
   const top = argmax(scores.classes.map((entry) => entry.predicted));
@@ -74,7 +78,7 @@ export function checkDominantClass(
   return {
     id,
     status: 'fail',
-    message: `The ${shares}: the model predicts nearly every pixel as ${name}, ${points(excess)} more than the labels hold (limits: ${formatPercent(options.dominantShare)} of predicted pixels and ${points(options.dominantExcess)} above the labelled share). Likely causes are input preprocessing that differs from training (normalisation, channel order, input size), an output read with the wrong layout, or a model that did not learn.`,
+    message: `The ${shares}: the model predicts nearly every pixel as ${name}, ${points(excess)} more than the labels contain (limits: ${formatPercent(options.dominantShare)} of predicted pixels and ${points(options.dominantExcess)} above the labelled share). Likely causes are input preprocessing that differs from training (normalisation, channel order, input size), an output read with the wrong layout, or a model that did not learn.`,
   };
 }
 
@@ -90,7 +94,11 @@ export function checkMissingClasses(
   const id = 'collapse.missing-classes';
   const present = scores.classes.flatMap((entry, classId) => (entry.support > 0 ? [classId] : []));
   if (present.length === 0) {
-    return { id, status: 'skip', message: 'No pixels were scored, so no class is present in the labels.' };
+    return {
+      id,
+      status: 'skip',
+      message: 'No pixels were scored, so no class is present in the labels.',
+    };
   }
 
   const missing = present.filter((classId) => scores.classes[classId]?.predicted === 0);
@@ -126,7 +134,7 @@ export function checkMissingClasses(
 
 /**
  * `collapse.per-image`: fails when more than `singleClassImagesFailFraction` of the scored images
- * whose labels hold two or more classes get a single predicted class. Classes are read from the
+ * whose labels contain two or more classes get a single predicted class. Classes are read from the
  * sparse counts: true classes are the distinct first entries, predicted classes the distinct second
  * entries, so ignore-index pixels do not count.
  */
@@ -141,7 +149,8 @@ export function checkPerImageCollapse(
     return {
       id,
       status: 'skip',
-      message: 'No scored image has two or more classes in its label, so per-image collapse cannot be judged.',
+      message:
+        'No scored image has two or more classes in its label, so per-image collapse cannot be judged.',
     };
   }
 
@@ -150,7 +159,7 @@ export function checkPerImageCollapse(
     const predicted = image.counts[0]?.[1] ?? 0;
     return `${image.id} all ${className(classNames, predicted)}`;
   });
-  const evidence = `${single.length} of ${countOf(eligible.length, 'image')} whose labels hold two or more classes got a single predicted class`;
+  const evidence = `${single.length} of ${countOf(eligible.length, 'image')} whose labels contain two or more classes got a single predicted class`;
 
   if (single.length === 0) {
     return { id, status: 'pass', message: `${evidence}.` };
@@ -208,7 +217,11 @@ export function checkTrivialBaseline(
   const id = 'collapse.trivial-baseline';
   const trivial = majorityClassBaseline(scores);
   if (trivial === null || scores.miou === null || scores.pixelAccuracy === null) {
-    return { id, status: 'skip', message: 'No pixels were scored, so there is no mIoU to compare.' };
+    return {
+      id,
+      status: 'skip',
+      message: 'No pixels were scored, so there is no mIoU to compare.',
+    };
   }
 
   const name = className(classNames, trivial.classId);
@@ -222,7 +235,8 @@ export function checkTrivialBaseline(
       message: `${comparison} The model's mIoU is ${formatRatio(margin)} above it (minimum margin ${formatRatio(options.trivialMiouMargin)}).`,
     };
   }
-  const gap = margin >= 0 ? `only ${formatRatio(margin)} above it` : `${formatRatio(-margin)} below it`;
+  const gap =
+    margin >= 0 ? `only ${formatRatio(margin)} above it` : `${formatRatio(-margin)} below it`;
   return {
     id,
     status: 'fail',
@@ -246,7 +260,7 @@ function distinct(counts: ImageReport['counts'], position: 0 | 1): Set<number> {
   return new Set(counts.map((triple) => triple[position]));
 }
 
-/** A difference of shares in percentage points, for example `15.0 percentage points`. */
+/** Formats a difference of shares in percentage points, for example `15.0 percentage points`. */
 function points(difference: number): string {
   return `${(difference * 100).toFixed(1)} percentage points`;
 }

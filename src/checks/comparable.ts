@@ -1,10 +1,10 @@
 import { InputError } from '../errors.js';
-import type { ImageReport, Report } from '../report/types.js';
+import { REPORT_SCHEMA_VERSION, type ImageReport, type Report } from '../report/types.js';
 
 /** The facts of the current run that a baseline comparison reads. */
 export interface CurrentRun {
   readonly schemaVersion: number;
-  /** The dataset fingerprint, `sha256:<hex>`. */
+  /** The dataset fingerprint: lower-case hex sha256. */
   readonly fingerprint: string;
   /** Class names in id order. */
   readonly classNames: readonly string[];
@@ -24,6 +24,15 @@ export function currentRunFromReport(report: Report, source: string): CurrentRun
     classNames: report.classes.map((entry) => entry.name),
     images: report.images,
   };
+}
+
+/** Builds the {@link CurrentRun} facts of a run that has just been evaluated. */
+export function currentRunFromDataset(
+  fingerprint: string,
+  classNames: readonly string[],
+  images: readonly ImageReport[],
+): CurrentRun {
+  return { schemaVersion: REPORT_SCHEMA_VERSION, fingerprint, classNames, images };
 }
 
 /**
@@ -68,7 +77,9 @@ export function assertComparable(current: CurrentRun, baseline: Report, source: 
     current.images.map((image) => image.id),
   );
   if (idDifference) {
-    fail(`${idDifference}, although the fingerprints match: the baseline report was edited or truncated. Store a new baseline.`);
+    fail(
+      `${idDifference}, although the fingerprints match: the baseline report was edited or truncated. Store a new baseline.`,
+    );
   }
 
   const tripleProblem = findInvalidTriple(baseline.images, current.classNames.length);
@@ -90,7 +101,10 @@ function describeClassDifference(
   return null;
 }
 
-function describeIdDifference(baseline: readonly string[], current: readonly string[]): string | null {
+function describeIdDifference(
+  baseline: readonly string[],
+  current: readonly string[],
+): string | null {
   const length = Math.max(baseline.length, current.length);
   for (let index = 0; index < length; index++) {
     if (baseline[index] !== current[index]) {
@@ -120,7 +134,9 @@ function quoted(value: string | undefined): string {
 
 /** `sha256:9f2c4e81d0b7…`: the algorithm and the first 12 hex digits. */
 function abbreviate(fingerprint: string): string {
-  const [algorithm, digest] = fingerprint.includes(':') ? fingerprint.split(':', 2) : ['', fingerprint];
+  const [algorithm, digest] = fingerprint.includes(':')
+    ? fingerprint.split(':', 2)
+    : ['', fingerprint];
   const prefix = algorithm ? `${algorithm}:` : '';
   const hex = digest ?? '';
   return hex.length > 12 ? `${prefix}${hex.slice(0, 12)}…` : `${prefix}${hex}`;

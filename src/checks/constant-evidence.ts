@@ -78,7 +78,10 @@ export class ConstantEvidence {
     return [...counts.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, 3)
-      .map(([value, cells]) => `${className(this.classNames, value)} ${formatPercent(cells / grid.length)}`)
+      .map(
+        ([value, cells]) =>
+          `${className(this.classNames, value)} ${formatPercent(cells / grid.length)}`,
+      )
       .join(', ');
   }
 }

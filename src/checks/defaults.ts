@@ -19,7 +19,7 @@ export interface CollapseOptions {
    */
   readonly missingClassesFailFraction: number;
   /**
-   * `collapse.per-image` fails when more than this fraction of the images whose labels hold two or
+   * `collapse.per-image` fails when more than this fraction of the images whose labels contain two or
    * more classes get a single predicted class.
    */
   readonly singleClassImagesFailFraction: number;
@@ -41,11 +41,13 @@ export const DEFAULT_COLLAPSE_OPTIONS: CollapseOptions = {
 /** Parameters of the per-image contract checks gathered during the streaming pass. */
 export interface ImageAnalysisOptions {
   /**
-   * `contract.labels.interpolated` flags a label id when the fraction of its pixels whose four
-   * neighbours hold the same id is below this value...
+   * `contract.labels.interpolated` counts a label id in one image as a border strip when fewer
+   * than this fraction of its pixels there have four neighbours with the same id...
    */
   readonly maxInteriorFraction: number;
-  /** ...and it covers at least this many pixels over the dataset. */
+  /** ...and at least this fraction lie numerically between two opposite neighbours. */
+  readonly minBetweenFraction: number;
+  /** The check fails for an id whose border-strip pixels reach this count over the dataset. */
   readonly interpolatedMinPixels: number;
   /** `contract.labels.ignored-share` warns when the ignore index covers more than this share. */
   readonly ignoredShareWarn: number;
@@ -61,6 +63,7 @@ export interface ImageAnalysisOptions {
 
 export const DEFAULT_IMAGE_ANALYSIS_OPTIONS: ImageAnalysisOptions = {
   maxInteriorFraction: 0.05,
+  minBetweenFraction: 0.5,
   interpolatedMinPixels: 50,
   ignoredShareWarn: 0.25,
   ignoredShareFail: 0.5,

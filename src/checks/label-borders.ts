@@ -4,20 +4,29 @@ import type { ClassIdMask } from '../decode/types.js';
 export interface BorderCounts {
   /** Pixels per value. */
   readonly pixels: Float64Array;
-  /** Pixels per value whose 4-neighbours inside the image all hold the same value. */
+  /** Pixels per value whose 4-neighbours inside the image all have the same value. */
   readonly interior: Float64Array;
+  /**
+   * Pixels per value that lie strictly between two opposite neighbours (left and right, or up and
+   * down), for example a 7 between a 0 and a 15, as interpolating between two regions leaves.
+   */
+  readonly between: Float64Array;
 }
 
 /**
- * Counts, for each value of a class-id mask, its pixels and its interior pixels: those whose up,
- * down, left and right neighbours hold the same value. Neighbours outside the image are not
- * required, because an image edge is not a region border. A value that bilinear resizing created
- * between two regions forms strips one or two pixels wide and so has almost no interior pixels.
- * Pixels equal to `ignoreIndex` are not counted, but they still end the interior of a neighbour.
+ * Counts, for each value of a class-id mask, its pixels, its interior pixels and its in-between
+ * pixels (see {@link BorderCounts}). Neighbours outside the image are not required for an interior
+ * pixel, because an image edge is not a region border. Pixels equal to `ignoreIndex` are not
+ * counted, but as neighbours they still end an interior and bound an in-between pixel.
+ *
+ * A value that bilinear resizing created between two regions forms strips one or two pixels wide:
+ * almost none of its pixels are interior and most are in-between. A thin object drawn by hand has
+ * few interior pixels too, but its pixels rarely lie numerically between their neighbours.
  */
 export function countBorderPixels(mask: ClassIdMask, ignoreIndex: number): BorderCounts {
   const pixels = new Float64Array(256);
   const interior = new Float64Array(256);
+  const between = new Float64Array(256);
   const { width, height, data } = mask;
 
   for (let y = 0; y < height; y++) {
@@ -30,14 +39,21 @@ export function countBorderPixels(mask: ClassIdMask, ignoreIndex: number): Borde
       }
       pixels[value] = (pixels[value] as number) + 1;
 
-      const sameLeft = x === 0 || data[index - 1] === value;
-      const sameRight = x === width - 1 || data[index + 1] === value;
-      const sameUp = y === 0 || data[index - width] === value;
-      const sameDown = y === height - 1 || data[index + width] === value;
-      if (sameLeft && sameRight && sameUp && sameDown) {
+      const left = x > 0 ? (data[index - 1] as number) : value;
+      const right = x < width - 1 ? (data[index + 1] as number) : value;
+      const up = y > 0 ? (data[index - width] as number) : value;
+      const down = y < height - 1 ? (data[index + width] as number) : value;
+      if (left === value && right === value && up === value && down === value) {
         interior[value] = (interior[value] as number) + 1;
+      }
+      if (isStrictlyBetween(value, left, right) || isStrictlyBetween(value, up, down)) {
+        between[value] = (between[value] as number) + 1;
       }
     }
   }
-  return { pixels, interior };
+  return { pixels, interior, between };
+}
+
+function isStrictlyBetween(value: number, a: number, b: number): boolean {
+  return (a < value && value < b) || (b < value && value < a);
 }

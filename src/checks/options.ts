@@ -28,6 +28,7 @@ export function resolveImageAnalysisOptions(
 ): ImageAnalysisOptions {
   const resolved = { ...DEFAULT_IMAGE_ANALYSIS_OPTIONS, ...options };
   requireFraction('maxInteriorFraction', resolved.maxInteriorFraction);
+  requireFraction('minBetweenFraction', resolved.minBetweenFraction);
   requireInteger('interpolatedMinPixels', resolved.interpolatedMinPixels, 0);
   requireFraction('ignoredShareWarn', resolved.ignoredShareWarn);
   requireFraction('ignoredShareFail', resolved.ignoredShareFail);

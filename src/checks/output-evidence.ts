@@ -57,7 +57,7 @@ export class OutputEvidence {
     return {
       id,
       status: 'fail',
-      message: `The raw model output holds ${formatCount(this.nonFiniteTotal)} NaN or infinite values in ${this.nonFiniteImages.length} of ${countOf(this.imagesWithStats, 'image')}, checked before argmax: ${listed}. The argmax of such an output is meaningless. A broken export (for example float16 overflow) or input values far outside the training range are likely.`,
+      message: `The raw model output contains ${formatCount(this.nonFiniteTotal)} NaN or infinite values in ${this.nonFiniteImages.length} of ${countOf(this.imagesWithStats, 'image')}, checked before argmax: ${listed}. The argmax of such an output is meaningless. A broken export (for example float16 overflow) or input values far outside the training range are likely.`,
     };
   }
 
@@ -95,7 +95,7 @@ export class OutputEvidence {
   }
 }
 
-/** A magnitude with up to 4 significant digits: `23.46`, `1000`, `3.403e+38`. */
+/** Formats a magnitude with up to 4 significant digits: `23.46`, `1000`, `3.403e+38`. */
 function formatMagnitude(value: number): string {
   return String(Number(value.toPrecision(4)));
 }

@@ -17,7 +17,7 @@ export function signatureGrid(mask: ClassIdMask, size: number): Uint8Array {
   return grid;
 }
 
-/** A string key for a signature grid, equal for equal grids (the grid bytes, base64). */
+/** Encodes a signature grid as a string key (its bytes in base64), equal for equal grids. */
 export function signatureKey(grid: Uint8Array): string {
   return Buffer.from(grid.buffer, grid.byteOffset, grid.byteLength).toString('base64');
 }

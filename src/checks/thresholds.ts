@@ -95,7 +95,11 @@ function checkMiou(miou: number | null, minimum: number | null): CheckRecord {
       message: `mIoU ${formatRatio(miou)} is below the minimum ${formatRatio(minimum)}, short by ${formatRatio(minimum - miou)}. The per-class IoU shows which classes pull it down.`,
     };
   }
-  return { id, status: 'pass', message: `mIoU ${formatRatio(miou)} meets the minimum ${formatRatio(minimum)}.` };
+  return {
+    id,
+    status: 'pass',
+    message: `mIoU ${formatRatio(miou)} meets the minimum ${formatRatio(minimum)}.`,
+  };
 }
 
 type ClassMetric = 'iou' | 'recall';
@@ -127,7 +131,11 @@ function checkClasses(
     return minimum === null ? [] : [{ ...entry, value: entry[metric], minimum }];
   });
   if (limited.length === 0) {
-    return { id, status: 'skip', message: `No minimum class ${label} is set, globally or per class.` };
+    return {
+      id,
+      status: 'skip',
+      message: `No minimum class ${label} is set, globally or per class.`,
+    };
   }
 
   const undefinedValues = limited.filter((entry) => entry.value === null);
@@ -151,7 +159,11 @@ function checkClasses(
     };
   }
   if (checked.length === 0) {
-    return { id, status: 'skip', message: `No class with a minimum ${label} has a defined ${label}.${note}` };
+    return {
+      id,
+      status: 'skip',
+      message: `No class with a minimum ${label} has a defined ${label}.${note}`,
+    };
   }
   return {
     id,
@@ -160,7 +172,7 @@ function checkClasses(
   };
 }
 
-/** The minimum of one class: its override when the override sets this metric, else the global. */
+/** Returns the minimum of one class: its override when that sets this metric, else the global one. */
 function classMinimum(options: ThresholdOptions, name: string, metric: ClassMetric): number | null {
   const override: ClassThreshold | undefined = options.classes[name];
   const key = metric === 'iou' ? 'minIou' : 'minRecall';

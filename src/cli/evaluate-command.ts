@@ -20,7 +20,10 @@ const DESCRIPTION =
 const HELP_FOOTER = `
 Settings can also come from --config FILE (JSON or YAML). Its keys are the camelCase option
 names (numClasses, ignoreIndex, savePredictions, ...), its relative paths start from the folder
-that contains it, and options on the command line override its keys.
+that contains it, and options on the command line override its keys. One key has no option:
+classThresholds, the minimum IoU and recall by class name, for example
+  classThresholds: { person: { minIou: 0.5 }, bottle: { minRecall: null } }
+where null exempts the class from --min-class-iou or --min-class-recall.
 
 Examples:
   seg-gate evaluate --data VOC2012 --model model.onnx --normalize tf --input-size 513x513

@@ -7,14 +7,22 @@ import { Option, type Command, type OptionValues } from 'commander';
 
 import type { SettingTable, SourcedValues } from '../config/setting-spec.js';
 
-/** Adds one commander option per table entry, plus `--no-<flag>` for switches. */
+/**
+ * Adds one commander option per table entry that has a flag, plus `--no-<flag>` for switches.
+ * Entries without a flag can only be set in a config file.
+ */
 export function addSettingOptions<V>(command: Command, table: SettingTable<V>): void {
   for (const spec of Object.values(table) as SettingTable<V>[keyof V][]) {
-    const flags = spec.valueName === null ? spec.flag : `${spec.flag} ${spec.valueName}`;
+    const flag = spec.flag;
+    if (flag === null) {
+      continue;
+    }
+
+    const flags = spec.valueName === null ? flag : `${flag} ${spec.valueName}`;
     command.addOption(new Option(flags, spec.help).helpGroup(spec.helpGroup));
 
     if (spec.negatedHelp !== null) {
-      const negated = spec.flag.replace(/^--/, '--no-');
+      const negated = flag.replace(/^--/, '--no-');
       command.addOption(new Option(negated, spec.negatedHelp).helpGroup(spec.helpGroup));
     }
   }
@@ -41,6 +49,9 @@ export function readCliValues<V>(
     }
 
     const spec = table[key];
+    if (spec.flag === null) {
+      throw new Error(`commander returned a value for ${key}, which has no flag`);
+    }
     const value = spec.parseCli(raw, { base: cwd, label: spec.flag });
     values[key] = { value, origin: { kind: 'cli' } };
   }

@@ -1,5 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import type { CheckRecord } from '../checks/types.js';
+import { extname } from 'node:path';
+import { ImageAnalysis } from '../checks/image-analysis.js';
+import { createOverlayCollector, type OverlayCollector } from '../overlays/index.js';
+import { loadBaseline } from '../pipeline/baseline.js';
+import { runGate } from '../pipeline/gate.js';
+import type { ImageObserver } from '../pipeline/observer.js';
 import type { EvaluateSettings } from '../config/settings.js';
 import { ExitCode, type ExitCodeValue } from '../errors.js';
 import { assembleReport } from '../pipeline/assemble.js';
@@ -37,13 +42,30 @@ export async function runEvaluate(
   const startedAt = new Date();
   const start = performance.now();
 
+  // A baseline that cannot be compared stops the run before any image is evaluated.
+  const baseline = settings.baselinePath ? await loadBaseline(settings.baselinePath) : null;
+  const analysis = new ImageAnalysis(
+    {
+      ignoreIndex: settings.ignoreIndex,
+      classNames: settings.classNames,
+      segmenterKind: segmenterKindOf(settings),
+    },
+    settings.checks.imageAnalysis,
+  );
+  const overlays = createOverlays(settings);
+  const observers: ImageObserver[] = [analysis];
+  if (overlays) {
+    observers.push(overlayObserver(overlays));
+  }
+
   const outcome = await evaluate(settings, {
     logger: io.logger,
     createProgress: io.createProgress,
+    observers,
   });
-  const checks: CheckRecord[] = [...outcome.contractChecks];
+  const gate = await runGate(settings, outcome, { analysis, overlays, baseline });
 
-  const report = assembleReport(settings, outcome, checks, {
+  const report = assembleReport(settings, outcome, gate, {
     startedAt,
     totalMs: performance.now() - start,
   });
@@ -51,6 +73,37 @@ export async function runEvaluate(
   io.print(renderTerminalSummary(report, { color: io.color }));
 
   return { report, exitCode: report.verdict === 'pass' ? ExitCode.pass : ExitCode.gateFailed };
+}
+
+/** The segmenter kind the settings will open, known before the model is loaded. */
+function segmenterKindOf(settings: EvaluateSettings): 'onnx' | 'tfjs' | 'predictions' {
+  if (settings.predictions) {
+    return 'predictions';
+  }
+  return extname(settings.model ?? '').toLowerCase() === '.onnx' ? 'onnx' : 'tfjs';
+}
+
+function createOverlays(settings: EvaluateSettings): OverlayCollector | null {
+  if (settings.overlays === 0 || !settings.overlaysDir) {
+    return null;
+  }
+  return createOverlayCollector({
+    k: settings.overlays,
+    dir: settings.overlaysDir,
+    numClasses: settings.numClasses,
+    ignoreIndex: settings.ignoreIndex,
+  });
+}
+
+/** Feeds every scored image to the overlay collector. */
+function overlayObserver(collector: OverlayCollector): ImageObserver {
+  return {
+    onImage: async ({ sample, label, prediction, counts }) => {
+      if (label && prediction && counts) {
+        await collector.onImage(sample, label, prediction, counts.matrix.toSparse());
+      }
+    },
+  };
 }
 
 /** Writes the JSON report and the Markdown summary where the settings ask for them. */

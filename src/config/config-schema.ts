@@ -9,9 +9,6 @@ import { UsageError } from '../errors.js';
 
 let validator: ValidateFunction | null = null;
 
-/** The config keys that the schema accepts, in schema order. */
-export const CONFIG_KEYS: readonly string[] = Object.keys(configSchema.properties);
-
 /**
  * Validates parsed config content and returns it as an object of known keys. Throws a UsageError
  * that lists every violation at once, for example `/numClasses: must be integer`.
@@ -23,11 +20,7 @@ export function validateConfigContent(content: unknown, path: string): Record<st
   }
 
   const errors = validate.errors ?? [];
-  const lines = errors.map(formatSchemaError);
-  const hasUnknownKey = errors.some((error) => error.keyword === 'additionalProperties');
-  if (hasUnknownKey) {
-    lines.push(`Known keys: ${CONFIG_KEYS.join(', ')}.`);
-  }
+  const lines = [...errors.map(formatSchemaError), ...knownKeyLines(errors)];
 
   const count = errors.length === 1 ? '1 problem' : `${errors.length} problems`;
   throw new UsageError(
@@ -40,7 +33,7 @@ export function validateConfigContent(content: unknown, path: string): Record<st
 export function formatSchemaError(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') {
     const key = String(error.params['additionalProperty']);
-    const suggestion = closestKey(key);
+    const suggestion = closestKey(key, knownKeysOf(error));
     const hint = suggestion === null ? '' : ` (did you mean ${suggestion}?)`;
     return `${pointerOf(error.instancePath, key)}: unknown key${hint}`;
   }
@@ -68,10 +61,37 @@ function messageOf(error: ErrorObject): string {
   return message;
 }
 
+/**
+ * Lists the known keys once for each object that has an unknown key: `Known keys: ...` for the top
+ * level, `Known keys of /checks: ...` for a nested object such as the check levels.
+ */
+function knownKeyLines(errors: readonly ErrorObject[]): string[] {
+  const keysByPath = new Map<string, readonly string[]>();
+  for (const error of errors) {
+    if (error.keyword === 'additionalProperties' && !keysByPath.has(error.instancePath)) {
+      keysByPath.set(error.instancePath, knownKeysOf(error));
+    }
+  }
+
+  return [...keysByPath].map(([path, keys]) => {
+    const owner = path === '' ? '' : ` of ${path}`;
+    return `Known keys${owner}: ${keys.join(', ')}.`;
+  });
+}
+
+/** Returns the keys that the object schema of an `additionalProperties` error defines. */
+function knownKeysOf(error: ErrorObject): readonly string[] {
+  const properties: unknown = error.parentSchema?.['properties'];
+  if (typeof properties !== 'object' || properties === null) {
+    return [];
+  }
+  return Object.keys(properties);
+}
+
 function compileValidator(): ValidateFunction {
   if (validator === null) {
     // allowUnionTypes lets `classNames` be an array or a string. verbose keeps parentSchema for
-    // the examples shown after a pattern error.
+    // the examples shown after a pattern error and the known keys after an unknown key.
     const ajv = new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true });
     validator = ajv.compile(configSchema);
   }
@@ -83,10 +103,10 @@ function pointerOf(parent: string, key: string): string {
 }
 
 /** Returns the known key within edit distance 2 of `key`, ignoring case, or null. */
-function closestKey(key: string): string | null {
+function closestKey(key: string, knownKeys: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = 3;
-  for (const known of CONFIG_KEYS) {
+  for (const known of knownKeys) {
     const distance = editDistance(key.toLowerCase(), known.toLowerCase());
     if (distance < bestDistance) {
       best = known;

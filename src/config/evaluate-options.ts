@@ -1,22 +1,27 @@
 /**
  * The settings of `seg-gate evaluate`: one table entry per setting with its flag, config key,
- * parser and help text. The config schema (`schemas/config.schema.json`) lists the same keys, and
- * a test keeps the two in step.
+ * parser and help text. The gate settings live in `gate-options.ts` and are listed here between
+ * the model input and the output settings. The config schema (`schemas/config.schema.json`) lists
+ * the same keys, and a test keeps the two in step.
  */
 import type { ClassNamesSource } from './class-names.js';
+import { GATE_OPTIONS, type GateOptionValues } from './gate-options.js';
 import type { ExclusiveGroup } from './merge.js';
 import {
+  BACKENDS,
   CHANNEL_ORDERS,
   DEFAULT_IGNORE_INDEX,
   DEFAULT_MAX_PIXELS,
   DEFAULT_NUM_CLASSES,
   DEFAULT_SPLIT,
+  DEFAULT_THRESHOLD,
   DEVICES,
   LAYOUTS,
   NORMALIZE_MODES,
   PROGRESS_MODES,
   RESIZE_MODES,
   UPSAMPLE_MODES,
+  type Backend,
   type ChannelOrder,
   type Device,
   type Layout,
@@ -30,19 +35,26 @@ import {
   classNamesSetting,
   enumSetting,
   integerSetting,
+  numberSetting,
   pathSetting,
   sizeSetting,
   switchSetting,
   textSetting,
   type SettingTable,
 } from './setting-spec.js';
-import { parseSplitText, SPLIT_NAME_PATTERN } from './values.js';
+import {
+  LABEL_MAP_PATTERN,
+  parseLabelMapText,
+  parseSplitText,
+  SPLIT_NAME_PATTERN,
+  type NumberRange,
+} from './values.js';
 
 /**
  * Parsed values of the evaluate settings, keyed by config key. Paths are absolute, and
  * `resolveEvaluateSettings` fills in the defaults.
  */
-export interface EvaluateOptionValues {
+export interface EvaluateOptionValues extends GateOptionValues {
   data: string;
   split: string;
   ids: string;
@@ -56,6 +68,8 @@ export interface EvaluateOptionValues {
   numClasses: number;
   classNames: ClassNamesSource;
   ignoreIndex: number;
+  /** Label map text, checked for syntax. `parseLabelMap` builds the map with the ignore index. */
+  labelMap: string;
   normalize: NormalizeMode;
   channelOrder: ChannelOrder;
   inputSize: Size;
@@ -64,10 +78,14 @@ export interface EvaluateOptionValues {
   upsample: UpsampleMode;
   device: Device;
   threads: number;
+  backend: Backend;
+  threshold: number;
   report: string;
   summary: string;
   savePredictions: string;
   progress: ProgressMode;
+  overlays: number;
+  overlaysDir: string;
 }
 
 /** Largest class count: ids are 8-bit, and the ignore index (at most 255) lies above them. */
@@ -83,6 +101,14 @@ export const DEFAULT_DEVICE: Device = 'cpu';
 export const DEFAULT_PROGRESS: ProgressMode = 'auto';
 
 const ANY_COUNT = Number.MAX_SAFE_INTEGER;
+
+/** Probabilities strictly between 0 and 1, so that both classes remain reachable. */
+const OPEN_UNIT_RANGE: NumberRange = {
+  minimum: 0,
+  exclusiveMinimum: true,
+  maximum: 1,
+  exclusiveMaximum: true,
+};
 
 /** Every evaluate setting, in the order `--help` lists them. */
 export const EVALUATE_OPTIONS: SettingTable<EvaluateOptionValues> = {
@@ -195,6 +221,17 @@ export const EVALUATE_OPTIONS: SettingTable<EvaluateOptionValues> = {
       `Label value left out of scoring (void pixels), 0 to ${MAX_IGNORE_INDEX}; ` +
       `must be at least C because ids below C are classes. Default: ${DEFAULT_IGNORE_INDEX}.`,
   }),
+  labelMap: textSetting({
+    flag: '--label-map',
+    valueName: '<src:dst,...>',
+    pattern: LABEL_MAP_PATTERN,
+    parse: parseLabelMapText,
+    helpGroup: 'Class options:',
+    help:
+      'Rewrite label ids before scoring: comma-separated SRC:DST pairs of ids 0 to 255, with * ' +
+      'as SRC for every id not listed, for example 15:1,*:0. The ignore index keeps its value ' +
+      'unless it is listed, and C counts the classes after the map. Default: labels as stored.',
+  }),
   normalize: enumSetting({
     flag: '--normalize',
     valueName: '<mode>',
@@ -264,6 +301,25 @@ export const EVALUATE_OPTIONS: SettingTable<EvaluateOptionValues> = {
     helpGroup: 'Model input options:',
     help: 'Intra-op threads of the model runtime. Default: chosen by the runtime.',
   }),
+  backend: enumSetting({
+    flag: '--backend',
+    valueName: '<backend>',
+    values: BACKENDS,
+    helpGroup: 'Model input options:',
+    help:
+      'TensorFlow.js backend for a model.json model: tensorflow (needs @tensorflow/tfjs-node), ' +
+      'wasm or cpu. Default: the first of tensorflow, wasm and cpu that loads.',
+  }),
+  threshold: numberSetting({
+    flag: '--threshold',
+    valueName: '<p>',
+    range: OPEN_UNIT_RANGE,
+    helpGroup: 'Model input options:',
+    help:
+      'Probability above which a single-channel (sigmoid) output is class 1, used with ' +
+      `--num-classes 2; between 0 and 1, both excluded. Default: ${DEFAULT_THRESHOLD}.`,
+  }),
+  ...GATE_OPTIONS,
   report: pathSetting({
     flag: '--report',
     valueName: '<file>',
@@ -293,6 +349,23 @@ export const EVALUATE_OPTIONS: SettingTable<EvaluateOptionValues> = {
     help:
       'Progress display on stderr: auto (a bar on a terminal outside CI, lines otherwise), bar, ' +
       `lines or off. Default: ${DEFAULT_PROGRESS}.`,
+  }),
+  overlays: integerSetting({
+    flag: '--overlays',
+    valueName: '<k>',
+    minimum: 0,
+    maximum: ANY_COUNT,
+    helpGroup: 'Output options:',
+    help:
+      'Draw the k images with the lowest per-image mIoU as PNGs (image, label and prediction ' +
+      'side by side) in --overlays-dir, which k above 0 requires. Default: 0 (none).',
+  }),
+  overlaysDir: pathSetting({
+    flag: '--overlays-dir',
+    valueName: '<dir>',
+    target: 'folder',
+    helpGroup: 'Output options:',
+    help: 'Folder that the overlay PNGs of --overlays are written to. Default: none.',
   }),
 };
 

@@ -5,7 +5,6 @@
  */
 import { UsageError } from '../errors.js';
 import {
-  configKeyOf,
   settingLabel,
   type Origin,
   type SettingTable,
@@ -77,7 +76,7 @@ function describePair<V>(
   const secondOrigin = values[second]?.origin;
   if (firstOrigin?.kind === 'config' && secondOrigin?.kind === 'config') {
     if (firstOrigin.path === secondOrigin.path) {
-      const keys = `${configKeyOf(table[first].flag)} and ${configKeyOf(table[second].flag)}`;
+      const keys = `${table[first].configKey} and ${table[second].configKey}`;
       return `${keys} in ${firstOrigin.path}`;
     }
   }
@@ -85,5 +84,5 @@ function describePair<V>(
 }
 
 function labelOf<V>(table: SettingTable<V>, key: keyof V, origin: Origin | undefined): string {
-  return origin === undefined ? table[key].flag : settingLabel(table[key], origin);
+  return settingLabel(table[key], origin ?? { kind: 'default' });
 }

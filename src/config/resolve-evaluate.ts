@@ -2,6 +2,7 @@
  * Turns merged evaluate values into `EvaluateSettings`: checks the combinations, fills in the
  * defaults and reads the class names file.
  */
+import { parseLabelMap, type LabelMap } from '../dataset/label-map.js';
 import { UsageError } from '../errors.js';
 import {
   defaultClassNames,
@@ -22,12 +23,14 @@ import {
   type EvaluateOptionValues,
 } from './evaluate-options.js';
 import { checkExclusiveGroups } from './merge.js';
-import { settingLabel, type SourcedValues } from './setting-spec.js';
+import { resolveCheckSettings } from './resolve-checks.js';
+import { valueLabel, type SourcedValues } from './setting-spec.js';
 import {
   DEFAULT_IGNORE_INDEX,
   DEFAULT_MAX_PIXELS,
   DEFAULT_NUM_CLASSES,
   DEFAULT_SPLIT,
+  DEFAULT_THRESHOLD,
   type DataSettings,
   type EvaluateSettings,
   type ModelInputSettings,
@@ -38,7 +41,8 @@ type Values = SourcedValues<EvaluateOptionValues>;
 /**
  * Builds the settings of one evaluate run from merged command-line and config values.
  * `configPath` is the absolute path of the config file, or null. Throws UsageError for a bad
- * combination and InputError when the class names file cannot be read.
+ * combination (including check parameters that the checks reject) and InputError when the class
+ * names file cannot be read.
  */
 export async function resolveEvaluateSettings(
   values: Values,
@@ -50,7 +54,10 @@ export async function resolveEvaluateSettings(
   const { model, predictions } = resolveSegmenter(values);
   const numClasses = labelledNumClasses(values);
   const ignoreIndex = resolveIgnoreIndex(values, numClasses);
+  const labelMap = resolveLabelMap(values, numClasses, ignoreIndex);
   const classNames = await resolveClassNames(values, numClasses);
+  const checks = resolveCheckSettings(values, classNames);
+  const overlays = resolveOverlays(values);
 
   return {
     data,
@@ -61,12 +68,16 @@ export async function resolveEvaluateSettings(
     numClasses: numClasses.value,
     classNames,
     ignoreIndex,
+    labelMap,
     input: resolveModelInput(values),
+    checks,
+    baselinePath: values.baseline?.value ?? null,
     maxPixels: values.maxPixels?.value ?? DEFAULT_MAX_PIXELS,
     reportPath: values.report?.value ?? null,
     summaryPath: values.summary?.value ?? null,
     savePredictionsDir: values.savePredictions?.value ?? null,
     progress: values.progress?.value ?? DEFAULT_PROGRESS,
+    ...overlays,
     configPath,
   };
 }
@@ -129,7 +140,7 @@ function resolveSegmenter(values: Values): { model: string | null; predictions: 
 function labelledNumClasses(values: Values): LabelledCount {
   const numClasses = values.numClasses;
   if (numClasses === undefined) {
-    return { value: DEFAULT_NUM_CLASSES, label: EVALUATE_OPTIONS.numClasses.flag, isDefault: true };
+    return { value: DEFAULT_NUM_CLASSES, label: label(values, 'numClasses'), isDefault: true };
   }
   return { value: numClasses.value, label: label(values, 'numClasses'), isDefault: false };
 }
@@ -151,6 +162,40 @@ function resolveIgnoreIndex(values: Values, numClasses: LabelledCount): number {
     );
   }
   return ignoreIndex.value;
+}
+
+/**
+ * Builds the label map with the resolved ignore index. Each target must be a class id or the
+ * ignore index, because the class count describes the labels after the map.
+ */
+function resolveLabelMap(
+  values: Values,
+  numClasses: LabelledCount,
+  ignoreIndex: number,
+): LabelMap | null {
+  const text = values.labelMap;
+  if (text === undefined) {
+    return null;
+  }
+
+  // The text passed the syntax and id checks when it was read, so this parse cannot throw.
+  const map = parseLabelMap(text.value, ignoreIndex);
+  const targets: [string, number][] = map.pairs.map(([source, target]) => [String(source), target]);
+  if (map.fallback !== null) {
+    targets.push(['*', map.fallback]);
+  }
+
+  for (const [source, target] of targets) {
+    if (target >= numClasses.value && target !== ignoreIndex) {
+      throw new UsageError(
+        `${label(values, 'labelMap')} maps ${source} to ${target}, but class ids run from 0 to ` +
+          `${numClasses.value - 1} because ${describeCount(numClasses)}, and the ignore index is ` +
+          `${ignoreIndex}. Map to a class id or to the ignore index, or raise the class count ` +
+          'to cover the ids after the map.',
+      );
+    }
+  }
+  return map;
 }
 
 async function resolveClassNames(
@@ -183,11 +228,24 @@ function resolveModelInput(values: Values): ModelInputSettings {
     upsample: values.upsample?.value ?? DEFAULT_UPSAMPLE,
     device: values.device?.value ?? DEFAULT_DEVICE,
     threads: values.threads?.value ?? null,
+    backend: values.backend?.value ?? null,
+    threshold: values.threshold?.value ?? DEFAULT_THRESHOLD,
   };
 }
 
+/** Returns the overlay count and folder, and rejects a positive count without a folder. */
+function resolveOverlays(values: Values): { overlays: number; overlaysDir: string | null } {
+  const overlays = values.overlays?.value ?? 0;
+  const overlaysDir = values.overlaysDir?.value ?? null;
+  if (overlays > 0 && overlaysDir === null) {
+    throw new UsageError(
+      `${label(values, 'overlays')} is ${overlays}, but no folder is given for the overlay PNGs: ` +
+        'add --overlays-dir DIR, or set the overlay count to 0 to draw none.',
+    );
+  }
+  return { overlays, overlaysDir };
+}
+
 function label(values: Values, key: keyof EvaluateOptionValues): string {
-  const sourced = values[key];
-  const spec = EVALUATE_OPTIONS[key];
-  return sourced === undefined ? spec.flag : settingLabel(spec, sourced.origin);
+  return valueLabel(EVALUATE_OPTIONS, values, key);
 }

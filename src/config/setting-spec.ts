@@ -4,9 +4,24 @@
  * camelCase form of its flag (`--num-classes` is `numClasses`), which is also the attribute name
  * that commander gives the option.
  */
+import type { CheckLevels } from '../checks/levels.js';
+import type { ClassThreshold } from '../checks/defaults.js';
 import { parseClassNamesText, type ClassNamesSource } from './class-names.js';
+import {
+  parseCheckLevelsConfig,
+  parseCheckLevelsText,
+  parseClassThresholdsConfig,
+} from './gate-values.js';
 import type { Size } from './settings.js';
-import { parseEnumText, parseIntegerText, parsePathText, parseSizeText } from './values.js';
+import {
+  checkNumberInRange,
+  parseEnumText,
+  parseIntegerText,
+  parseNumberText,
+  parsePathText,
+  parseSizeText,
+  type NumberRange,
+} from './values.js';
 
 /** Source of a setting's value. */
 export type Origin =
@@ -31,11 +46,14 @@ export interface ParseContext {
 /** The value domain of a setting, which the config schema must match (a test compares them). */
 export type SettingDomain =
   | { readonly type: 'integer'; readonly minimum: number; readonly maximum: number }
+  | ({ readonly type: 'number' } & NumberRange)
   | { readonly type: 'enum'; readonly values: readonly string[] }
   | { readonly type: 'path'; readonly target: 'file' | 'folder' }
   | { readonly type: 'text'; readonly pattern: RegExp }
   | { readonly type: 'size' }
   | { readonly type: 'classNames' }
+  | { readonly type: 'checkLevels' }
+  | { readonly type: 'classThresholds' }
   | { readonly type: 'switch' };
 
 /** Heading under which `--help` lists an option. */
@@ -44,12 +62,15 @@ export type HelpGroup =
   | 'Model options:'
   | 'Class options:'
   | 'Model input options:'
+  | 'Gate options:'
   | 'Output options:';
 
-/** One setting: its flag, help text, domain and parsers. */
+/** One setting: its config key, flag, help text, domain and parsers. */
 export interface SettingSpec<T> {
-  /** Long flag, for example `--num-classes`. */
-  readonly flag: `--${string}`;
+  /** Key in the config file and in the option table, for example `numClasses`. */
+  readonly configKey: string;
+  /** Long flag, for example `--num-classes`, or null for a key that only a config file can set. */
+  readonly flag: `--${string}` | null;
   /** Value placeholder shown in help, for example `<n>`, or null for a switch. */
   readonly valueName: string | null;
   /** Help text: what the option sets, its unit and its default. */
@@ -58,7 +79,7 @@ export interface SettingSpec<T> {
   readonly negatedHelp: string | null;
   readonly helpGroup: HelpGroup;
   readonly domain: SettingDomain;
-  /** Parses the command-line value: text, or `true`/`false` for a switch. */
+  /** Parses the command-line value: text, or `true`/`false` for a switch. Unused without a flag. */
   parseCli(raw: string | boolean, context: ParseContext): T;
   /** Converts a config value that already passed the config schema. */
   parseConfig(value: unknown, context: ParseContext): T;
@@ -94,6 +115,23 @@ export function integerSetting(
     parseCli: (raw, context) =>
       parseIntegerText(expectString(raw, context), context.label, minimum, maximum),
     parseConfig: (value, context) => expectNumber(value, context),
+  };
+}
+
+/**
+ * Creates a decimal setting in `range`, such as a fraction in [0, 1]. The command line takes plain
+ * decimal text (`0.5`, `.5`, `1e-3`), and a config file a JSON or YAML number.
+ */
+export function numberSetting(
+  text: ValueSpecText & { readonly range: NumberRange },
+): SettingSpec<number> {
+  const { range } = text;
+  return {
+    ...valueText(text),
+    domain: { type: 'number', ...range },
+    parseCli: (raw, context) => parseNumberText(expectString(raw, context), context.label, range),
+    parseConfig: (value, context) =>
+      checkNumberInRange(expectNumber(value, context), context.label, range),
   };
 }
 
@@ -174,11 +212,49 @@ export function classNamesSetting(text: ValueSpecText): SettingSpec<ClassNamesSo
   };
 }
 
+/**
+ * Creates the check levels setting: `ID=LEVEL,...` on the command line, and in a config file a map
+ * from check id to level. Either form replaces the whole map of the other source.
+ */
+export function checkLevelsSetting(text: ValueSpecText): SettingSpec<CheckLevels> {
+  return {
+    ...valueText(text),
+    domain: { type: 'checkLevels' },
+    parseCli: (raw, context) => parseCheckLevelsText(expectString(raw, context), context.label),
+    parseConfig: (value, context) => parseCheckLevelsConfig(value, context.label),
+  };
+}
+
+/**
+ * Creates the per-class thresholds setting, which only a config file can set: a map from class name
+ * to `{ minIou, minRecall }`.
+ */
+export function classThresholdsSetting(text: {
+  readonly configKey: string;
+  readonly help: string;
+  readonly helpGroup: HelpGroup;
+}): SettingSpec<Readonly<Record<string, ClassThreshold>>> {
+  return {
+    configKey: text.configKey,
+    flag: null,
+    valueName: null,
+    help: text.help,
+    negatedHelp: null,
+    helpGroup: text.helpGroup,
+    domain: { type: 'classThresholds' },
+    parseCli: (_raw, context) => {
+      throw new Error(`${context.label} has no command-line form. Check the settings table.`);
+    },
+    parseConfig: (value, context) => parseClassThresholdsConfig(value, context.label),
+  };
+}
+
 /** Creates an on/off switch with a `--no-` form, so the command line can override the config. */
 export function switchSetting(
   text: SpecText & { readonly negatedHelp: string },
 ): SettingSpec<boolean> {
   return {
+    configKey: configKeyOf(text.flag),
     flag: text.flag,
     valueName: null,
     help: text.help,
@@ -195,18 +271,34 @@ export function configKeyOf(flag: string): string {
   return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-/** Names a setting in messages: its config key for config values, otherwise its flag. */
+/**
+ * Names a setting in messages: its config key and file for config values, otherwise its flag (or
+ * its config key when it has no flag).
+ */
 export function settingLabel(spec: SettingSpec<unknown>, origin: Origin): string {
   if (origin.kind === 'config') {
-    return `${configKeyOf(spec.flag)} in ${origin.path}`;
+    return `${spec.configKey} in ${origin.path}`;
   }
-  return spec.flag;
+  return spec.flag ?? spec.configKey;
+}
+
+/**
+ * Names setting `key` in messages by where its value came from: `numClasses in /path/seg-gate.yml`
+ * for a config value, otherwise its flag.
+ */
+export function valueLabel<V>(
+  table: SettingTable<V>,
+  values: SourcedValues<V>,
+  key: keyof V,
+): string {
+  return settingLabel(table[key], values[key]?.origin ?? { kind: 'default' });
 }
 
 function valueText(
   text: ValueSpecText,
 ): Omit<SettingSpec<never>, 'domain' | 'parseCli' | 'parseConfig'> {
   return {
+    configKey: configKeyOf(text.flag),
     flag: text.flag,
     valueName: text.valueName,
     help: text.help,

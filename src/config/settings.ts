@@ -1,3 +1,12 @@
+import type { CheckLevels } from '../checks/levels.js';
+import type {
+  CollapseOptions,
+  ImageAnalysisOptions,
+  RegressionOptions,
+  ThresholdOptions,
+} from '../checks/defaults.js';
+import type { LabelMap } from '../dataset/label-map.js';
+
 /**
  * Resolved settings of one `seg-gate evaluate` run: the config file and the command line merged,
  * validated, with defaults filled in and paths made absolute.
@@ -21,6 +30,9 @@ export type UpsampleMode = (typeof UPSAMPLE_MODES)[number];
 
 export const DEVICES = ['cpu', 'cuda'] as const;
 export type Device = (typeof DEVICES)[number];
+
+export const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
+export type Backend = (typeof BACKENDS)[number];
 
 export const PROGRESS_MODES = ['auto', 'bar', 'lines', 'off'] as const;
 export type ProgressMode = (typeof PROGRESS_MODES)[number];
@@ -55,6 +67,20 @@ export interface ModelInputSettings {
   readonly device: Device;
   /** Intra-op threads for the runtime; null lets the runtime choose. */
   readonly threads: number | null;
+  /** TensorFlow.js backend; null tries tensorflow, then wasm, then cpu. */
+  readonly backend: Backend | null;
+  /** Probability above which a single-channel output is class 1, in (0, 1). */
+  readonly threshold: number;
+}
+
+/** Parameters of the gate checks, each with a default in `src/checks/defaults.ts`. */
+export interface CheckSettings {
+  /** Per-check level overrides (`off`, `warn`, `fail`) by check id. */
+  readonly levels: CheckLevels;
+  readonly collapse: CollapseOptions;
+  readonly imageAnalysis: ImageAnalysisOptions;
+  readonly thresholds: ThresholdOptions;
+  readonly regression: RegressionOptions;
 }
 
 export interface EvaluateSettings {
@@ -69,13 +95,22 @@ export interface EvaluateSettings {
   /** `numClasses` names in id order. */
   readonly classNames: readonly string[];
   readonly ignoreIndex: number;
+  /** Rewrites label ids before any check; `numClasses` counts the classes after it. */
+  readonly labelMap: LabelMap | null;
   readonly input: ModelInputSettings;
+  readonly checks: CheckSettings;
+  /** Report of an earlier run to compare against (regression checks), or null. */
+  readonly baselinePath: string | null;
   /** Largest width x height accepted from any image, label or prediction header. */
   readonly maxPixels: number;
   readonly reportPath: string | null;
   readonly summaryPath: string | null;
   readonly savePredictionsDir: string | null;
   readonly progress: ProgressMode;
+  /** Number of worst images drawn as overlays (0 draws none). */
+  readonly overlays: number;
+  /** Folder the overlay PNGs are written to; required when `overlays` is above 0. */
+  readonly overlaysDir: string | null;
   /** The config file the settings were read from, if any. */
   readonly configPath: string | null;
 }
@@ -84,3 +119,4 @@ export const DEFAULT_MAX_PIXELS = 50_000_000;
 export const DEFAULT_NUM_CLASSES = 21;
 export const DEFAULT_IGNORE_INDEX = 255;
 export const DEFAULT_SPLIT = 'val';
+export const DEFAULT_THRESHOLD = 0.5;

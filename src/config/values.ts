@@ -5,11 +5,34 @@
  */
 import { resolve } from 'node:path';
 
+import { parseLabelMap } from '../dataset/label-map.js';
 import { invalidOption } from '../errors.js';
-import type { Size } from './settings.js';
+import { relabelError } from './relabel.js';
+import { DEFAULT_IGNORE_INDEX, type Size } from './settings.js';
 
 const DIGITS = /^[0-9]+$/;
 const SIZE = /^([0-9]+)x([0-9]+)$/;
+
+/** Decimal notation with an optional exponent, such as `0.5`, `.5`, `-2` or `1e-3`, but not `1.`. */
+const DECIMAL = /^-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
+
+/**
+ * Syntax of a label map: comma-separated `SRC:DST` pairs of decimal ids, with `*` as SRC for every
+ * id not listed. `parseLabelMap` also checks that ids are at most 255 and that no SRC repeats.
+ */
+export const LABEL_MAP_PATTERN =
+  /^\s*(?:\*|[0-9]+)\s*:\s*[0-9]+\s*(?:,\s*(?:\*|[0-9]+)\s*:\s*[0-9]+\s*)*$/;
+
+/**
+ * Range of a decimal setting. `maximum` is null when there is no upper end. Each end is included
+ * unless its `exclusive...` flag is set, as with JSON Schema `minimum` and `exclusiveMinimum`.
+ */
+export interface NumberRange {
+  readonly minimum: number;
+  readonly exclusiveMinimum: boolean;
+  readonly maximum: number | null;
+  readonly exclusiveMaximum: boolean;
+}
 
 /** Split names become a file name under `ImageSets/Segmentation/`, so they may not hold a slash. */
 export const SPLIT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -42,6 +65,63 @@ export function parseIntegerText(
     throw invalidOption(option, expected, raw);
   }
   return value;
+}
+
+/**
+ * Describes a decimal range for messages, for example `a number from 0 to 1` or
+ * `a number above 0 and below 1`.
+ */
+export function describeNumberRange(range: NumberRange): string {
+  const { minimum, maximum } = range;
+  if (maximum === null) {
+    return range.exclusiveMinimum ? `a number above ${minimum}` : `a number of at least ${minimum}`;
+  }
+  if (!range.exclusiveMinimum && !range.exclusiveMaximum) {
+    return `a number from ${minimum} to ${maximum}`;
+  }
+
+  const lower = range.exclusiveMinimum ? `above ${minimum}` : `of at least ${minimum}`;
+  const upper = range.exclusiveMaximum ? `below ${maximum}` : `at most ${maximum}`;
+  return `a number ${lower} and ${upper}`;
+}
+
+/**
+ * Parses a decimal number in `range`, such as `0.5` or `1e-3`. Empty text, hexadecimal, `NaN`,
+ * `Infinity`, a trailing dot and values outside the range are rejected.
+ */
+export function parseNumberText(raw: string, option: string, range: NumberRange): number {
+  if (!DECIMAL.test(raw)) {
+    throw invalidOption(option, describeNumberRange(range), raw);
+  }
+  // Number() of the digits above is never NaN, but an exponent can overflow to Infinity.
+  const value = Number(raw);
+  if (!isInRange(value, range)) {
+    throw invalidOption(option, describeNumberRange(range), raw);
+  }
+  return value;
+}
+
+/**
+ * Returns `value` when it is a finite number in `range`, and otherwise throws the same error as
+ * `parseNumberText`. Config files give numbers directly, and YAML can spell `.inf` and `.nan`.
+ */
+export function checkNumberInRange(value: number, option: string, range: NumberRange): number {
+  if (!isInRange(value, range)) {
+    throw invalidOption(option, describeNumberRange(range), value);
+  }
+  return value;
+}
+
+function isInRange(value: number, range: NumberRange): boolean {
+  if (!Number.isFinite(value)) {
+    return false;
+  }
+
+  const aboveMinimum = range.exclusiveMinimum ? value > range.minimum : value >= range.minimum;
+  if (!aboveMinimum || range.maximum === null) {
+    return aboveMinimum;
+  }
+  return range.exclusiveMaximum ? value < range.maximum : value <= range.maximum;
 }
 
 /** Parses one of `values`; the message lists them all. */
@@ -99,6 +179,19 @@ export function parseSplitText(raw: string, option: string): string {
       'a split name made of letters, digits, ".", "_" and "-", such as val or train',
       raw,
     );
+  }
+  return raw;
+}
+
+/**
+ * Checks the syntax and ids of a label map such as `15:1,*:0` and returns the text unchanged. The
+ * map itself is built once the ignore index is known, because `*` leaves the ignore index as it is.
+ */
+export function parseLabelMapText(raw: string, option: string): string {
+  try {
+    parseLabelMap(raw, DEFAULT_IGNORE_INDEX);
+  } catch (error) {
+    throw relabelError(error, { '--label-map': option });
   }
   return raw;
 }

@@ -1,3 +1,4 @@
+import type { BaselineComparison } from '../checks/regression.js';
 import type { CheckRecord } from '../checks/types.js';
 import type { EvaluateSettings } from '../config/settings.js';
 import { computeScores } from '../metrics/scores.js';
@@ -23,6 +24,14 @@ export interface RunClock {
   readonly totalMs: number;
 }
 
+/** What the gate adds to an evaluation: its checks, the baseline comparison and the overlays. */
+export interface GateResult {
+  readonly checks: readonly CheckRecord[];
+  readonly baseline: BaselineComparison | null;
+  readonly overlays: readonly string[];
+  readonly warnings: readonly string[];
+}
+
 /** Any `fail` check makes the verdict `fail`. */
 export function verdictOf(checks: readonly CheckRecord[]): Verdict {
   return checks.some((check) => check.status === 'fail') ? 'fail' : 'pass';
@@ -32,9 +41,10 @@ export function verdictOf(checks: readonly CheckRecord[]): Verdict {
 export function assembleReport(
   settings: EvaluateSettings,
   outcome: EvaluationOutcome,
-  checks: readonly CheckRecord[],
+  gate: GateResult,
   clock: RunClock,
 ): Report {
+  const { checks } = gate;
   const scores = computeScores(outcome.matrix);
   const classes: ClassReport[] = scores.classes.map((scoresOfClass, id) => ({
     id,
@@ -74,8 +84,10 @@ export function assembleReport(
     confusionMatrix: outcome.matrix.toRows(),
     checks,
     images: outcome.images,
-    warnings: outcome.warnings,
+    warnings: [...outcome.warnings, ...gate.warnings],
     timing: timingReport(outcome, clock),
+    baseline: gate.baseline,
+    overlays: gate.overlays,
   };
 }
 
@@ -95,6 +107,8 @@ export function assembleErrorReport(error: ErrorReport, clock: RunClock): Report
     checks: [],
     images: [],
     warnings: [],
+    baseline: null,
+    overlays: [],
     timing: {
       startedAt: clock.startedAt.toISOString(),
       totalMs: clock.totalMs,

@@ -5,6 +5,7 @@ import type { CheckRecord, ContractFinding } from '../checks/types.js';
 import type { EvaluateSettings } from '../config/settings.js';
 import { InputError } from '../errors.js';
 import { resolveDataset } from '../dataset/resolve.js';
+import { applyLabelMap, type LabelMap } from '../dataset/label-map.js';
 import type { ResolvedDataset, Sample } from '../dataset/types.js';
 import { readImageHeader } from '../decode/header.js';
 import { readMask } from '../decode/mask.js';
@@ -48,6 +49,8 @@ export interface EvaluationOutcome {
   readonly ignoredPixels: number;
   readonly unscoredPixels: number;
   readonly warnings: readonly string[];
+  /** `contract.model.batch-consistency`, or null for prediction files. */
+  readonly batchCheck: CheckRecord | null;
   readonly timing: {
     readonly openMs: number;
     readonly decodeMs: number;
@@ -92,7 +95,7 @@ export async function evaluate(
   logger.info(`Evaluating ${dataset.samples.length} images.`);
 
   const openStart = performance.now();
-  const segmenter = await openSegmenter(settings);
+  const segmenter = await openSegmenter(settings, logger);
   const openMs = performance.now() - openStart;
   logger.info(
     `Segmenter: ${segmenter.info.kind} ${segmenter.info.path} (${segmenter.info.decoding})`,
@@ -101,7 +104,8 @@ export async function evaluate(
   try {
     const run = new EvaluationRun(settings, segmenter, dependencies);
     await run.consume(dataset.samples);
-    return run.outcome(dataset, openMs, warnings);
+    const batchCheck = await checkBatch(segmenter, dataset.samples);
+    return run.outcome(dataset, openMs, warnings, batchCheck);
   } finally {
     await segmenter.dispose();
   }
@@ -127,7 +131,11 @@ class EvaluationRun {
     private readonly dependencies: EvaluationDependencies,
   ) {
     this.matrix = new ConfusionMatrix(settings.numClasses);
-    this.fingerprint = new FingerprintBuilder(settings);
+    this.fingerprint = new FingerprintBuilder({
+      numClasses: settings.numClasses,
+      ignoreIndex: settings.ignoreIndex,
+      labelMap: settings.labelMap?.text ?? null,
+    });
     this.ledger.add(segmenter.openFindings);
   }
 
@@ -135,7 +143,7 @@ class EvaluationRun {
     const progress = this.dependencies.createProgress(samples.length);
     const loopStart = performance.now();
     const loaded = prefetch(samples, PREFETCH_DEPTH, (sample) =>
-      loadSample(sample, this.settings.maxPixels),
+      loadSample(sample, this.settings.maxPixels, this.settings.labelMap),
     );
 
     for await (const item of loaded) {
@@ -278,7 +286,12 @@ class EvaluationRun {
     }
   }
 
-  outcome(dataset: ResolvedDataset, openMs: number, warnings: string[]): EvaluationOutcome {
+  outcome(
+    dataset: ResolvedDataset,
+    openMs: number,
+    warnings: string[],
+    batchCheck: CheckRecord | null,
+  ): EvaluationOutcome {
     const contractChecks = this.ledger.toChecks(contractCheckIds(this.segmenter.info.kind), {
       numClasses: this.settings.numClasses,
       ignoreIndex: this.settings.ignoreIndex,
@@ -294,6 +307,7 @@ class EvaluationRun {
       ignoredPixels: this.ignoredPixels,
       unscoredPixels: this.unscoredPixels,
       warnings,
+      batchCheck,
       timing: {
         openMs,
         decodeMs: this.decodeMs,
@@ -346,15 +360,43 @@ async function dropMissingPredictions(
   };
 }
 
-async function loadSample(sample: Sample, maxPixels: number): Promise<LoadedSample> {
+/**
+ * Runs the segmenter's batch-consistency check on the first two images, or returns null when the
+ * segmenter has none (prediction files).
+ */
+async function checkBatch(
+  segmenter: Segmenter,
+  samples: readonly Sample[],
+): Promise<CheckRecord | null> {
+  if (!segmenter.checkBatchConsistency) {
+    return null;
+  }
+  const inputs = samples.slice(0, 2).map((sample) => ({
+    id: sample.id,
+    imagePath: sample.imagePath,
+    labelWidth: 1,
+    labelHeight: 1,
+  }));
+  return segmenter.checkBatchConsistency(inputs);
+}
+
+async function loadSample(
+  sample: Sample,
+  maxPixels: number,
+  labelMap: LabelMap | null,
+): Promise<LoadedSample> {
   const start = performance.now();
   const [label, header] = await Promise.all([
     readMask(sample.labelPath, maxPixels),
     readImageHeader(sample.imagePath, maxPixels),
   ]);
+  const result = label.result;
   return {
     sample,
-    label: label.result,
+    label:
+      labelMap && result.kind === 'mask'
+        ? { ...result, mask: applyLabelMap(labelMap, result.mask) }
+        : result,
     labelSha256: sha256Hex(label.bytes),
     imageWidth: header.width,
     imageHeight: header.height,

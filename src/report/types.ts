@@ -1,3 +1,4 @@
+import type { BaselineComparison } from '../checks/regression.js';
 import type { CheckRecord } from '../checks/types.js';
 
 /** Version of the report format; a baseline must carry the same one to be compared. */
@@ -117,4 +118,8 @@ export interface Report {
   readonly images: readonly ImageReport[];
   readonly warnings: readonly string[];
   readonly timing: TimingReport;
+  /** Comparison with the baseline report, or null when no baseline was given. */
+  readonly baseline: BaselineComparison | null;
+  /** Overlay PNGs of the worst images, worst first. */
+  readonly overlays: readonly string[];
 }

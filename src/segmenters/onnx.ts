@@ -10,7 +10,6 @@ import { describeDecoding } from './onnx-info.js';
 import type { OutputFormName } from './onnx-info.js';
 import { createOnnxSession, declaredTensors, runModel } from './onnx-session.js';
 import type { DeclaredTensor } from './onnx-session.js';
-import { decodeOutput } from './output.js';
 import type { RawOutput } from './output.js';
 import { planOutput } from './output-form.js';
 import type { OutputPlan } from './output-form.js';
@@ -20,6 +19,9 @@ import type { PreprocessSpec } from './preprocess.js';
 import { detectScoreKind, isWithinUnitInterval } from './score-kind.js';
 import type { Segmenter, SegmenterInfo, SegmenterInput, SegmenterOutput } from './types.js';
 import { unscorableSegmenter } from './unscorable.js';
+import { checkBatchConsistency, type BatchRunner } from './batch-consistency.js';
+import { decodeWithThreshold, validateThreshold } from './threshold.js';
+import type { CheckRecord } from '../checks/types.js';
 
 /** Settings for opening an ONNX model. */
 export interface OnnxSegmenterSettings {
@@ -28,6 +30,8 @@ export interface OnnxSegmenterSettings {
   readonly input: ModelInputSettings;
   /** Largest `width * height` accepted from an image header. */
   readonly maxPixels: number;
+  /** Probability above which a single-channel output is class 1, in (0, 1). */
+  readonly threshold: number;
 }
 
 type Details = Record<string, string | number | boolean | null | readonly number[]>;
@@ -48,6 +52,8 @@ export async function openOnnxSegmenter(settings: OnnxSegmenterSettings): Promis
   if (normalize === null) {
     throw missingNormalizeError(settings.modelPath);
   }
+
+  validateThreshold(settings.threshold);
 
   const session = await createOnnxSession(settings.modelPath, settings.input);
   try {
@@ -108,10 +114,13 @@ async function buildSegmenter(
     maxPixels: settings.maxPixels,
   };
   const run: ModelRun = { session, modelPath, tensors, dims, spec, plan, form, settings };
+  const batchDim = input.shape[0];
   return {
     info: onnxInfo(modelPath, details, decoding),
     openFindings: [],
     segment: (image) => segmentImage(run, image),
+    checkBatchConsistency: (images) =>
+      checkImages(run, typeof batchDim === 'number' ? batchDim : null, images),
     dispose: release,
   };
 }
@@ -135,7 +144,7 @@ async function segmentImage(run: ModelRun, image: SegmenterInput): Promise<Segme
   const raw = await runModel(run.session, run.modelPath, run.tensors, preprocessed.data, run.dims);
   const inferredAt = performance.now();
 
-  const decoded = decodeOutput(raw, run.plan, {
+  const request = {
     subject: image.id,
     numClasses: run.settings.numClasses,
     upsample: run.settings.input.upsample,
@@ -143,11 +152,48 @@ async function segmentImage(run: ModelRun, image: SegmenterInput): Promise<Segme
     inputSize: run.spec.inputSize,
     valid: preprocessed.valid,
     alwaysSigmoid: run.form === 'sigmoid',
-  });
+  };
+  const decoded = decodeWithThreshold(raw, run.plan, request, run.settings.threshold);
   return {
     ...decoded,
     inferenceMs: inferredAt - preprocessedAt,
     preprocessMs: preprocessedAt - started,
+  };
+}
+
+/** Runs the batch-consistency check on the first two images. */
+async function checkImages(
+  run: ModelRun,
+  batchDim: number | null,
+  images: readonly SegmenterInput[],
+): Promise<CheckRecord> {
+  const inputs: Float32Array[] = [];
+  for (const image of images.slice(0, 2)) {
+    inputs.push((await preprocessImage(image.imagePath, run.spec)).data);
+  }
+  return checkBatchConsistency(onnxBatchRunner(run, batchDim), inputs);
+}
+
+/**
+ * Runs a batch by concatenating the items along the first (batch) dimension, which leads in both
+ * NHWC and NCHW, and splits the output the same way.
+ */
+function onnxBatchRunner(run: ModelRun, batchDim: number | null): BatchRunner<Float32Array> {
+  return {
+    subject: run.modelPath,
+    batchDim,
+    run: async (batch) => {
+      const itemLength = product(run.dims);
+      const data = new Float32Array(itemLength * batch.length);
+      batch.forEach((item, index) => data.set(item, index * itemLength));
+      const dims = [batch.length, ...run.dims.slice(1)];
+
+      const raw = await runModel(run.session, run.modelPath, run.tensors, data, dims);
+      const outputLength = raw.data.length / batch.length;
+      return batch.map((_, index) =>
+        Array.prototype.slice.call(raw.data, index * outputLength, (index + 1) * outputLength),
+      );
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 
 import type { EvaluateSettings } from '../config/settings.js';
 import { InputError, UsageError } from '../errors.js';
@@ -8,17 +8,21 @@ import { missingNormalizeError } from './normalize.js';
 import { openOnnxSegmenter } from './onnx.js';
 import { openPredictionSegmenter } from './predictions.js';
 import type { Segmenter } from './types.js';
+import { silentLogger, type Logger } from '../pipeline/logger.js';
 
 /** The model formats a path can name, by how the path looks. */
 export type ModelFormat = 'onnx' | 'tfjs' | 'unknown';
 
 /**
  * Opens the segmenter that the settings name: the prediction folder of `--predictions`, or the
- * model of `--model` by its format (`.onnx` file: ONNX Runtime). Throws a UsageError for a
- * TensorFlow.js model (not supported by this build yet), an unknown format, or a model run without
- * `--normalize`, and an InputError when the model path does not exist.
+ * model of `--model` by its format: ONNX Runtime for an `.onnx` file, TensorFlow.js for a
+ * `model.json`, a folder holding one, or a SavedModel. Throws a UsageError for an unknown format or
+ * a model run without `--normalize`, and an InputError when the model path does not exist.
  */
-export async function openSegmenter(settings: EvaluateSettings): Promise<Segmenter> {
+export async function openSegmenter(
+  settings: EvaluateSettings,
+  logger: Logger = silentLogger,
+): Promise<Segmenter> {
   if (settings.predictions !== null) {
     return openPredictionSegmenter(settings.predictions, {
       numClasses: settings.numClasses,
@@ -33,12 +37,6 @@ export async function openSegmenter(settings: EvaluateSettings): Promise<Segment
   }
 
   const format = modelFormat(modelPath, await statModel(modelPath));
-  if (format === 'tfjs') {
-    throw new UsageError(
-      `TensorFlow.js models are not supported by this build yet (${modelPath}); ` +
-        'convert the model to ONNX, or pass --predictions with saved prediction PNGs.',
-    );
-  }
   if (format === 'unknown') {
     throw new UsageError(
       `Unsupported model format for ${modelPath} (extension "${extname(modelPath)}"): expected ` +
@@ -49,11 +47,28 @@ export async function openSegmenter(settings: EvaluateSettings): Promise<Segment
     throw missingNormalizeError(modelPath);
   }
 
+  if (format === 'tfjs') {
+    // Loaded on demand: TensorFlow.js takes about half a second to import.
+    const { openTfjsSegmenter } = await import('./tfjs/segmenter.js');
+    return openTfjsSegmenter(
+      {
+        modelPath,
+        numClasses: settings.numClasses,
+        input: settings.input,
+        maxPixels: settings.maxPixels,
+        backend: settings.input.backend,
+        threshold: settings.input.threshold,
+      },
+      { logger },
+    );
+  }
+
   return openOnnxSegmenter({
     modelPath,
     numClasses: settings.numClasses,
     input: settings.input,
     maxPixels: settings.maxPixels,
+    threshold: settings.input.threshold,
   });
 }
 
@@ -66,6 +81,9 @@ export function modelFormat(path: string, stats: Pick<Stats, 'isDirectory'>): Mo
     return 'tfjs';
   }
   const extension = extname(path).toLowerCase();
+  if (basename(path) === 'saved_model.pb') {
+    return 'tfjs';
+  }
   if (extension === '.onnx') {
     return 'onnx';
   }

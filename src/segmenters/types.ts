@@ -1,4 +1,4 @@
-import type { ContractFinding } from '../checks/types.js';
+import type { CheckRecord, ContractFinding } from '../checks/types.js';
 import type { ClassIdMask } from '../decode/types.js';
 
 /** What the pipeline hands a segmenter for one image. */
@@ -52,5 +52,10 @@ export interface Segmenter {
   /** Model-wide contract findings found when the model was opened (layout, channel count). */
   readonly openFindings: readonly ContractFinding[];
   segment(input: SegmenterInput): Promise<SegmenterOutput>;
+  /**
+   * Runs one image alone and inside a batch and compares the outputs (`contract.model.
+   * batch-consistency`). Absent for prediction files.
+   */
+  checkBatchConsistency?(images: readonly SegmenterInput[]): Promise<CheckRecord>;
   dispose(): Promise<void>;
 }

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import {
+  DEFAULT_COLLAPSE_OPTIONS,
+  DEFAULT_IMAGE_ANALYSIS_OPTIONS,
+  DEFAULT_REGRESSION_OPTIONS,
+  DEFAULT_THRESHOLD_OPTIONS,
+} from '../../../src/checks/defaults.js';
 import { parseEvaluateCommand } from '../../../src/cli/program.js';
 import type { EvaluateOptionValues } from '../../../src/config/evaluate-options.js';
 import { VOC_CLASS_NAMES } from '../../../src/dataset/classes.js';
@@ -28,6 +34,7 @@ describe('parseEvaluateCommand defaults', () => {
       numClasses: 21,
       classNames: VOC_CLASS_NAMES,
       ignoreIndex: 255,
+      labelMap: null,
       input: {
         normalize: null,
         channelOrder: 'rgb',
@@ -37,12 +44,24 @@ describe('parseEvaluateCommand defaults', () => {
         upsample: 'logits',
         device: 'cpu',
         threads: null,
+        backend: null,
+        threshold: 0.5,
       },
+      checks: {
+        levels: {},
+        collapse: DEFAULT_COLLAPSE_OPTIONS,
+        imageAnalysis: DEFAULT_IMAGE_ANALYSIS_OPTIONS,
+        thresholds: DEFAULT_THRESHOLD_OPTIONS,
+        regression: DEFAULT_REGRESSION_OPTIONS,
+      },
+      baselinePath: null,
       maxPixels: 50_000_000,
       reportPath: null,
       summaryPath: null,
       savePredictionsDir: null,
       progress: 'auto',
+      overlays: 0,
+      overlaysDir: null,
       configPath: null,
     });
   });
@@ -88,6 +107,8 @@ describe('parseEvaluateCommand values', () => {
         'background, cat ,dog',
         '--ignore-index',
         '3',
+        '--label-map',
+        '15:1,*:0',
         '--normalize',
         'tf',
         '--channel-order',
@@ -104,6 +125,52 @@ describe('parseEvaluateCommand values', () => {
         'cuda',
         '--threads',
         '4',
+        '--backend',
+        'wasm',
+        '--threshold',
+        '0.7',
+        '--checks',
+        'collapse.per-image=warn,threshold.miou=off',
+        '--min-miou',
+        '0.55',
+        '--min-class-iou',
+        '0.2',
+        '--min-class-recall',
+        '.3',
+        '--baseline',
+        'base/report.json',
+        '--max-miou-drop',
+        '0.02',
+        '--max-class-iou-drop',
+        '0.05',
+        '--bootstrap-resamples',
+        '200',
+        '--bootstrap-seed',
+        '7',
+        '--dominant-class-share',
+        '0.9',
+        '--dominant-class-excess',
+        '0.25',
+        '--missing-classes-fail-fraction',
+        '0.4',
+        '--single-class-images-fail-fraction',
+        '0.6',
+        '--trivial-miou-margin',
+        '0.1',
+        '--interpolated-max-interior',
+        '0.1',
+        '--interpolated-min-between',
+        '0.7',
+        '--interpolated-min-pixels',
+        '0',
+        '--ignored-share-warn',
+        '0.1',
+        '--ignored-share-fail',
+        '0.1',
+        '--max-abs-logit',
+        '2e3',
+        '--constant-min-images',
+        '2',
         '--report',
         'out/report.json',
         '--summary',
@@ -112,6 +179,10 @@ describe('parseEvaluateCommand values', () => {
         'out/masks',
         '--progress',
         'lines',
+        '--overlays',
+        '5',
+        '--overlays-dir',
+        'out/overlays',
       ],
       CWD,
     );
@@ -130,6 +201,7 @@ describe('parseEvaluateCommand values', () => {
       numClasses: 3,
       classNames: ['background', 'cat', 'dog'],
       ignoreIndex: 3,
+      labelMap: expect.objectContaining({ text: '15:1,*:0', fallback: 0 }) as unknown,
       input: {
         normalize: 'tf',
         channelOrder: 'bgr',
@@ -139,12 +211,45 @@ describe('parseEvaluateCommand values', () => {
         upsample: 'classes',
         device: 'cuda',
         threads: 4,
+        backend: 'wasm',
+        threshold: 0.7,
       },
+      checks: {
+        levels: { 'collapse.per-image': 'warn', 'threshold.miou': 'off' },
+        collapse: {
+          dominantShare: 0.9,
+          dominantExcess: 0.25,
+          missingClassesFailFraction: 0.4,
+          singleClassImagesFailFraction: 0.6,
+          trivialMiouMargin: 0.1,
+        },
+        imageAnalysis: {
+          maxInteriorFraction: 0.1,
+          minBetweenFraction: 0.7,
+          interpolatedMinPixels: 0,
+          ignoredShareWarn: 0.1,
+          ignoredShareFail: 0.1,
+          maxAbsLogit: 2000,
+          constantMinImages: 2,
+          signatureSize: DEFAULT_IMAGE_ANALYSIS_OPTIONS.signatureSize,
+        },
+        thresholds: { minMiou: 0.55, minClassIou: 0.2, minClassRecall: 0.3, classes: {} },
+        regression: {
+          maxMiouDrop: 0.02,
+          maxClassIouDrop: 0.05,
+          resamples: 200,
+          seed: 7,
+          confidence: DEFAULT_REGRESSION_OPTIONS.confidence,
+        },
+      },
+      baselinePath: '/work/project/base/report.json',
       maxPixels: 1_000_000,
       reportPath: '/work/project/out/report.json',
       summaryPath: '/work/project/out/summary.md',
       savePredictionsDir: '/work/project/out/masks',
       progress: 'lines',
+      overlays: 5,
+      overlaysDir: '/work/project/out/overlays',
       configPath: null,
     });
   });
@@ -174,12 +279,17 @@ describe('parseEvaluateCommand values', () => {
   });
 });
 
+/** Settings without a flag; `parse-evaluate-gate.test.ts` covers them through a config file. */
+type ConfigOnlyKey = 'classThresholds';
+
 /**
  * Arguments that change one setting away from its default. The mapped type makes a new setting
  * fail to compile here until it has an entry, and the test fails if its value never reaches
  * `EvaluateSettings`.
  */
-const CHANGED_ARGS: { readonly [K in keyof EvaluateOptionValues]-?: readonly string[] } = {
+const CHANGED_ARGS: {
+  readonly [K in Exclude<keyof EvaluateOptionValues, ConfigOnlyKey>]-?: readonly string[];
+} = {
   data: ['--data', 'other', '--model', 'model.onnx'],
   split: [...VOC_MODEL, '--split', 'train'],
   ids: [...VOC_MODEL, '--ids', 'ids.txt'],
@@ -193,6 +303,7 @@ const CHANGED_ARGS: { readonly [K in keyof EvaluateOptionValues]-?: readonly str
   numClasses: [...VOC_MODEL, '--num-classes', '3'],
   classNames: [...VOC_MODEL, '--class-names', ['bg', ...VOC_CLASS_NAMES.slice(1)].join(',')],
   ignoreIndex: [...VOC_MODEL, '--ignore-index', '254'],
+  labelMap: [...VOC_MODEL, '--label-map', '15:1'],
   normalize: [...VOC_MODEL, '--normalize', 'tf'],
   channelOrder: [...VOC_MODEL, '--channel-order', 'bgr'],
   inputSize: [...VOC_MODEL, '--input-size', '513x513'],
@@ -201,10 +312,35 @@ const CHANGED_ARGS: { readonly [K in keyof EvaluateOptionValues]-?: readonly str
   upsample: [...VOC_MODEL, '--upsample', 'classes'],
   device: [...VOC_MODEL, '--device', 'cuda'],
   threads: [...VOC_MODEL, '--threads', '2'],
+  backend: [...VOC_MODEL, '--backend', 'cpu'],
+  threshold: [...VOC_MODEL, '--threshold', '0.3'],
+  checks: [...VOC_MODEL, '--checks', 'regression.miou=warn'],
+  minMiou: [...VOC_MODEL, '--min-miou', '0.5'],
+  minClassIou: [...VOC_MODEL, '--min-class-iou', '0.5'],
+  minClassRecall: [...VOC_MODEL, '--min-class-recall', '0.5'],
+  baseline: [...VOC_MODEL, '--baseline', 'base.json'],
+  maxMiouDrop: [...VOC_MODEL, '--max-miou-drop', '0.5'],
+  maxClassIouDrop: [...VOC_MODEL, '--max-class-iou-drop', '0.5'],
+  bootstrapResamples: [...VOC_MODEL, '--bootstrap-resamples', '10'],
+  bootstrapSeed: [...VOC_MODEL, '--bootstrap-seed', '1'],
+  dominantClassShare: [...VOC_MODEL, '--dominant-class-share', '0.5'],
+  dominantClassExcess: [...VOC_MODEL, '--dominant-class-excess', '0.5'],
+  missingClassesFailFraction: [...VOC_MODEL, '--missing-classes-fail-fraction', '0.9'],
+  singleClassImagesFailFraction: [...VOC_MODEL, '--single-class-images-fail-fraction', '0.9'],
+  trivialMiouMargin: [...VOC_MODEL, '--trivial-miou-margin', '0.5'],
+  interpolatedMaxInterior: [...VOC_MODEL, '--interpolated-max-interior', '0.5'],
+  interpolatedMinBetween: [...VOC_MODEL, '--interpolated-min-between', '0.9'],
+  interpolatedMinPixels: [...VOC_MODEL, '--interpolated-min-pixels', '5'],
+  ignoredShareWarn: [...VOC_MODEL, '--ignored-share-warn', '0.1'],
+  ignoredShareFail: [...VOC_MODEL, '--ignored-share-fail', '0.9'],
+  maxAbsLogit: [...VOC_MODEL, '--max-abs-logit', '10'],
+  constantMinImages: [...VOC_MODEL, '--constant-min-images', '5'],
   report: [...VOC_MODEL, '--report', 'report.json'],
   summary: [...VOC_MODEL, '--summary', 'summary.md'],
   savePredictions: [...VOC_MODEL, '--save-predictions', 'out'],
   progress: [...VOC_MODEL, '--progress', 'off'],
+  overlays: [...VOC_MODEL, '--overlays', '3', '--overlays-dir', 'o'],
+  overlaysDir: [...VOC_MODEL, '--overlays-dir', 'o'],
 };
 
 describe('parseEvaluateCommand settings coverage', () => {
@@ -236,6 +372,37 @@ describe('parseEvaluateCommand value errors', () => {
     ['--input-size', '513'],
     ['--split', '../train'],
     ['--class-names', '@'],
+    ['--label-map', '15'],
+    ['--label-map', '300:1'],
+    ['--backend', 'webgl'],
+    ['--threshold', '0'],
+    ['--threshold', '1'],
+    ['--threshold', 'abc'],
+    ['--checks', 'collapse.per-image'],
+    ['--checks', 'collapse.per-image=loud'],
+    ['--min-miou', '1.5'],
+    ['--min-miou', '-0.1'],
+    ['--min-class-iou', '1e'],
+    ['--min-class-recall', '0.5.1'],
+    ['--max-miou-drop', 'NaN'],
+    ['--max-class-iou-drop', 'Infinity'],
+    ['--bootstrap-resamples', '0'],
+    ['--bootstrap-seed', '4294967296'],
+    ['--dominant-class-share', ''],
+    ['--dominant-class-excess', '2'],
+    ['--missing-classes-fail-fraction', '1.01'],
+    ['--single-class-images-fail-fraction', '-1'],
+    ['--trivial-miou-margin', '0x1'],
+    ['--interpolated-max-interior', '1.'],
+    ['--interpolated-min-between', '+0.5'],
+    ['--interpolated-min-pixels', '-1'],
+    ['--ignored-share-warn', '1e999'],
+    ['--ignored-share-fail', ' 0.5'],
+    ['--max-abs-logit', '0'],
+    ['--constant-min-images', '1'],
+    ['--overlays', '-1'],
+    ['--baseline', ''],
+    ['--overlays-dir', ''],
   ])('rejects %s %s', async (flag, value) => {
     const message = await usageMessage([...VOC_MODEL, flag, value]);
     expect(message).toMatch(
@@ -527,7 +694,7 @@ describe('parseEvaluateCommand files', () => {
         /limit: must be >= 1
         /numClasses: must be integer
         /layout: must be one of auto, nhwc, nchw
-        Known keys: data, split, ids, images, labels, limit, skipMissing, maxPixels, model, predictions, numClasses, classNames, ignoreIndex, normalize, channelOrder, inputSize, resize, layout, upsample, device, threads, report, summary, savePredictions, progress.
+        Known keys: data, split, ids, images, labels, limit, skipMissing, maxPixels, model, predictions, numClasses, classNames, ignoreIndex, labelMap, normalize, channelOrder, inputSize, resize, layout, upsample, device, threads, backend, threshold, checks, classThresholds, minMiou, minClassIou, minClassRecall, baseline, maxMiouDrop, maxClassIouDrop, bootstrapResamples, bootstrapSeed, dominantClassShare, dominantClassExcess, missingClassesFailFraction, singleClassImagesFailFraction, trivialMiouMargin, interpolatedMaxInterior, interpolatedMinBetween, interpolatedMinPixels, ignoredShareWarn, ignoredShareFail, maxAbsLogit, constantMinImages, report, summary, savePredictions, progress, overlays, overlaysDir.
       Fix these keys or remove them; \`seg-gate evaluate --help\` describes every setting."
     `);
   });

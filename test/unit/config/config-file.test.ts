@@ -111,7 +111,7 @@ describe('readConfigFile', () => {
         /ignoreIndex: must be >= 0
         /normalize: must be one of tf, torch, caffe, unit, none
         /inputSize: must be string
-        Known keys: data, split, ids, images, labels, limit, skipMissing, maxPixels, model, predictions, numClasses, classNames, ignoreIndex, normalize, channelOrder, inputSize, resize, layout, upsample, device, threads, report, summary, savePredictions, progress.
+        Known keys: data, split, ids, images, labels, limit, skipMissing, maxPixels, model, predictions, numClasses, classNames, ignoreIndex, labelMap, normalize, channelOrder, inputSize, resize, layout, upsample, device, threads, backend, threshold, checks, classThresholds, minMiou, minClassIou, minClassRecall, baseline, maxMiouDrop, maxClassIouDrop, bootstrapResamples, bootstrapSeed, dominantClassShare, dominantClassExcess, missingClassesFailFraction, singleClassImagesFailFraction, trivialMiouMargin, interpolatedMaxInterior, interpolatedMinBetween, interpolatedMinPixels, ignoredShareWarn, ignoredShareFail, maxAbsLogit, constantMinImages, report, summary, savePredictions, progress, overlays, overlaysDir.
       Fix these keys or remove them; \`seg-gate evaluate --help\` describes every setting."
     `);
   });
@@ -144,7 +144,7 @@ describe('validateConfigContent', () => {
         /num_classes: unknown key (did you mean numClasses?)
         /IgnoreIndex: unknown key (did you mean ignoreIndex?)
         /zzz: unknown key
-        Known keys: data, split, ids, images, labels, limit, skipMissing, maxPixels, model, predictions, numClasses, classNames, ignoreIndex, normalize, channelOrder, inputSize, resize, layout, upsample, device, threads, report, summary, savePredictions, progress.
+        Known keys: data, split, ids, images, labels, limit, skipMissing, maxPixels, model, predictions, numClasses, classNames, ignoreIndex, labelMap, normalize, channelOrder, inputSize, resize, layout, upsample, device, threads, backend, threshold, checks, classThresholds, minMiou, minClassIou, minClassRecall, baseline, maxMiouDrop, maxClassIouDrop, bootstrapResamples, bootstrapSeed, dominantClassShare, dominantClassExcess, missingClassesFailFraction, singleClassImagesFailFraction, trivialMiouMargin, interpolatedMaxInterior, interpolatedMinBetween, interpolatedMinPixels, ignoredShareWarn, ignoredShareFail, maxAbsLogit, constantMinImages, report, summary, savePredictions, progress, overlays, overlaysDir.
       Fix these keys or remove them; \`seg-gate evaluate --help\` describes every setting."
     `);
   });

@@ -117,7 +117,12 @@ describe('computeScores', () => {
   it('reports the dataset-level mIoU, not the mean of per-image mIoUs', () => {
     // Image A: 100 background pixels, all right. Image B: 4 object pixels, 2 predicted as
     // background.
-    const imageA = countImage(mask(10, 10, new Array(100).fill(0)), mask(10, 10, new Array(100).fill(0)), 2, 255);
+    const imageA = countImage(
+      mask(10, 10, new Array(100).fill(0)),
+      mask(10, 10, new Array(100).fill(0)),
+      2,
+      255,
+    );
     const imageB = countImage(mask(2, 2, [1, 1, 1, 1]), mask(2, 2, [1, 1, 0, 0]), 2, 255);
     const dataset = new ConfusionMatrix(2);
     dataset.addMatrix(imageA.matrix);

@@ -96,12 +96,12 @@ export const SAMPLE_CHECKS: readonly CheckRecord[] = [
       'prediction 513x513 vs label 500x375 for 2007_000129, prediction 513x513 vs label 500x334 for 2007_000323: predictions must match the label size. The 2 images were left out of the metrics; resize predictions back to the label size before writing them.',
   },
   {
-    id: 'collapse.single-class',
+    id: 'collapse.per-image',
     status: 'pass',
     message: 'No image is predicted as a single class where its label has several.',
   },
   {
-    id: 'collapse.absent-classes',
+    id: 'collapse.missing-classes',
     status: 'warn',
     message:
       'cow is absent from both labels and predictions, so its IoU is undefined and left out of mIoU. Add images with cows to make the class count.',
@@ -213,6 +213,8 @@ export function sampleReport(): Report {
       metricsMs: 412.6,
       imagesPerSecond: 0.8342,
     },
+    baseline: null,
+    overlays: [],
   };
 }
 
@@ -225,7 +227,7 @@ export function errorReport(): Report {
     error: {
       kind: 'input',
       message:
-        'Label file not found: /data/VOCdevkit/VOC2012/SegmentationClass/2007_000033.png for id 2007_000033. Check --voc-root, or pass --skip-missing to evaluate the ids that have both files.',
+        'Label file not found: /data/VOCdevkit/VOC2012/SegmentationClass/2007_000033.png for id 2007_000033. Check --data, or pass --skip-missing to evaluate the ids that have both files.',
     },
     dataset: null,
     model: null,
@@ -246,5 +248,7 @@ export function errorReport(): Report {
       metricsMs: 0,
       imagesPerSecond: null,
     },
+    baseline: null,
+    overlays: [],
   };
 }

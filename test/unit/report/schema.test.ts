@@ -30,6 +30,8 @@ import { REPORT_SCHEMA_VERSION } from '../../../src/report/types.js';
  * compare the key lists with the schema's `required` and `properties`.
  */
 const REPORT_KEYS: Record<keyof Report, true> = {
+  baseline: true,
+  overlays: true,
   schemaVersion: true,
   tool: true,
   verdict: true,

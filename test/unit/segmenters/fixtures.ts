@@ -33,6 +33,8 @@ export const FIXTURE_INPUT: ModelInputSettings = {
   upsample: 'logits',
   device: 'cpu',
   threads: 1,
+  backend: null,
+  threshold: 0.5,
 };
 
 /** Creates a temporary folder and returns it with a function that removes it. */

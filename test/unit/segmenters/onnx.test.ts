@@ -64,6 +64,7 @@ async function open(
     numClasses,
     input: { ...FIXTURE_INPUT, ...input },
     maxPixels: 1_000_000,
+    threshold: 0.5,
   });
 }
 
@@ -320,6 +321,7 @@ describe('openOnnxSegmenter errors', () => {
       numClasses: 4,
       input: FIXTURE_INPUT,
       maxPixels: 1_000_000,
+      threshold: 0.5,
     });
     await expect(opening).rejects.toThrow(InputError);
   });

@@ -1,3 +1,4 @@
+import { DEFAULT_TEST_CHECK_SETTINGS } from '../../helpers/settings.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -40,6 +41,11 @@ function settings(overrides: Partial<EvaluateSettings>): EvaluateSettings {
     summaryPath: null,
     savePredictionsDir: null,
     progress: 'off',
+    labelMap: null,
+    checks: DEFAULT_TEST_CHECK_SETTINGS,
+    baselinePath: null,
+    overlays: 0,
+    overlaysDir: null,
     configPath: null,
     ...overrides,
   };

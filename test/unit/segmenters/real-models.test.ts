@@ -33,6 +33,8 @@ const DEEPLAB_INPUT: ModelInputSettings = {
   layout: 'auto',
   upsample: 'logits',
   device: 'cpu',
+  backend: null,
+  threshold: 0.5,
   threads: null,
 };
 
@@ -53,6 +55,7 @@ describe.skipIf(!hasShared)('DeepLab v3 ONNX on VOC 2007_001154', () => {
       numClasses: 21,
       input: DEEPLAB_INPUT,
       maxPixels: 50_000_000,
+      threshold: 0.5,
     });
     const output = await segmenter.segment({
       id: VOC_ID,
@@ -169,6 +172,7 @@ async function decodeBothWays(dir: string, resize: ResizeMode) {
     numClasses: 21,
     input,
     maxPixels: 50_000_000,
+    threshold: 0.5,
   });
   const output = await segmenter.segment({
     id: VOC_ID,
@@ -190,6 +194,7 @@ describe.skipIf(!hasShared)('PAN ONNX (NCHW, 3 channels)', () => {
       numClasses: 4,
       input: panInput,
       maxPixels: 50_000_000,
+      threshold: 0.5,
     });
     await segmenter.dispose();
     expect(segmenter.openFindings).toEqual([
@@ -209,6 +214,7 @@ describe.skipIf(!hasShared)('PAN ONNX (NCHW, 3 channels)', () => {
       numClasses: 3,
       input: panInput,
       maxPixels: 50_000_000,
+      threshold: 0.5,
     });
     const output = await segmenter.segment({
       id: '000335',

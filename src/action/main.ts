@@ -1,0 +1,257 @@
+import { writeFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+
+import type { CheckRecord } from '../checks/types.js';
+import { errorMessage, exitCodeFor, ExitCode } from '../errors.js';
+import type { Report } from '../report/types.js';
+import { annotateAndFail } from './annotate.js';
+import type { Annotation } from './annotations.js';
+import { baselineNamespace } from './baseline/namespace.js';
+import { planBaselineRestore } from './baseline/plan.js';
+import type { BaselineOrigin, BaselineStore } from './baseline/store.js';
+import type { CacheService } from './cache/service.js';
+import { runCacheWorker } from './cache/worker.js';
+import { Env, Output } from './constants.js';
+import { isDefaultBranchPush, readRunContext } from './context.js';
+import type { RunContext } from './context.js';
+import { buildEngineArgs } from './engine-args.js';
+import type { EngineProvider } from './engine/provider.js';
+import { readActionInputs } from './inputs.js';
+import type { ActionInputs, InputReader } from './inputs.js';
+import type { ActionLog } from './log.js';
+import { formatOutputNumber } from './numbers.js';
+import { interpretEngineExit } from './outcome.js';
+import type { RunOutcome } from './outcome.js';
+import { listPngFiles, prepareWorkPaths } from './paths.js';
+import type { WorkPaths } from './paths.js';
+import { readBaselineComparison, readReportFile } from './report-file.js';
+import { renderJobSummary } from './summary/render.js';
+import type { BaselineSaveNote } from './summary/types.js';
+
+/** Appends Markdown to the job summary. */
+export interface SummarySink {
+  write(markdown: string): Promise<void>;
+}
+
+/** The side effects of the action, passed in so tests can drive each one. */
+export interface ActionDeps {
+  readonly env: NodeJS.ProcessEnv;
+  readonly readInput: InputReader;
+  readonly setOutput: (name: string, value: string) => void;
+  readonly setFailed: (message: string) => void;
+  readonly log: ActionLog;
+  readonly summary: SummarySink;
+  readonly engine: EngineProvider;
+  readonly createCache: (timeoutMs: number) => CacheService;
+  readonly createBaselineStore: (cache: CacheService, workDir: string) => BaselineStore;
+}
+
+/**
+ * Runs the action: in the cache worker process (see `createWorkerCacheService`) one cache call,
+ * otherwise the gate with the runtime's side effects. The runtime is imported lazily so the cache
+ * worker starts without it.
+ */
+export async function run(): Promise<void> {
+  const workerRequest = process.env[Env.cacheWorkerRequest];
+  if (workerRequest !== undefined && workerRequest !== '') {
+    await runCacheWorker(workerRequest);
+    // Sockets the cache library keeps alive would hold the worker open.
+    process.exit(0);
+  }
+
+  const { createRuntimeDeps } = await import('./runtime.js');
+  await runAction(createRuntimeDeps());
+}
+
+/**
+ * Runs the gate: reads the inputs, makes the engine ready, finds the baseline, runs the engine,
+ * saves a passing default-branch report as the next baseline, then writes the job summary,
+ * outputs and annotations. Any failure ends in `setFailed`, after a summary when one can be
+ * written.
+ */
+export async function runAction(deps: ActionDeps): Promise<void> {
+  let inputs: ActionInputs;
+  let paths: WorkPaths;
+  try {
+    inputs = readActionInputs(deps.readInput);
+    paths = await prepareWorkPaths(deps.env);
+  } catch (error) {
+    deps.setFailed(errorMessage(error));
+    return;
+  }
+
+  try {
+    await runGate(deps, inputs, paths);
+  } catch (error) {
+    const outcome: RunOutcome = {
+      kind: 'error',
+      cause: exitCodeFor(error) === ExitCode.usageOrInput ? 'input' : 'internal',
+      message: errorMessage(error),
+    };
+    await finish(deps, inputs, paths, {
+      outcome,
+      report: null,
+      baseline: { kind: 'none', reason: 'the evaluation did not run', warn: false },
+      save: null,
+      warnings: [],
+    });
+  }
+}
+
+interface GateResult {
+  readonly outcome: RunOutcome;
+  readonly report: Report | null;
+  readonly baseline: BaselineOrigin;
+  readonly save: BaselineSaveNote | null;
+  readonly warnings: readonly Annotation[];
+}
+
+async function runGate(deps: ActionDeps, inputs: ActionInputs, paths: WorkPaths): Promise<void> {
+  const context = readRunContext(deps.env);
+  const cwd = resolve(deps.env[Env.workspace] || process.cwd(), inputs.workingDirectory ?? '.');
+  const cache = deps.createCache(inputs.cacheTimeoutMs);
+  const { namespace, source } = baselineNamespace(inputs);
+  deps.log.debug(`Baseline namespace ${namespace} from: ${source}`);
+
+  const runner = await deps.engine.prepare(inputs.device, cache);
+
+  const store = deps.createBaselineStore(cache, paths.root);
+  const baseline = await findBaseline(inputs, context, namespace, store, cwd);
+  const warnings: Annotation[] = [];
+  if (baseline.kind === 'none' && baseline.warn) {
+    warnings.push({
+      title: 'seg-gate: no baseline',
+      message: `no baseline: regression checks skipped (${baseline.reason})`,
+    });
+  }
+  deps.log.info(describeBaseline(baseline));
+
+  const args = buildEngineArgs(inputs, {
+    reportPath: paths.report,
+    summaryPath: paths.engineSummary,
+    overlaysDir: inputs.overlays > 0 ? paths.overlays : null,
+    baselinePath: baseline.kind === 'none' ? null : baseline.path,
+  });
+  deps.log.info(`Running seg-gate ${args.join(' ')}`);
+  const exit = await runner.run(args, cwd);
+
+  const report = await readReportFile(paths.report);
+  const outcome = interpretEngineExit(exit, report, paths.report);
+
+  const save = await saveBaseline(context, outcome, store, namespace, paths.report);
+  if (save?.kind === 'not-saved') {
+    warnings.push({ title: 'seg-gate: baseline not saved', message: save.reason });
+  }
+
+  await finish(deps, inputs, paths, { outcome, report, baseline, save, warnings });
+}
+
+async function findBaseline(
+  inputs: ActionInputs,
+  context: RunContext,
+  namespace: string,
+  store: BaselineStore,
+  cwd: string,
+): Promise<BaselineOrigin> {
+  if (inputs.baselineFile !== null) {
+    const path = isAbsolute(inputs.baselineFile)
+      ? inputs.baselineFile
+      : resolve(cwd, inputs.baselineFile);
+    return { kind: 'file', path };
+  }
+
+  const plan = planBaselineRestore(context, namespace);
+  if ('skipReason' in plan) {
+    return { kind: 'none', reason: plan.skipReason, warn: false };
+  }
+  return store.restore(namespace, plan);
+}
+
+async function saveBaseline(
+  context: RunContext,
+  outcome: RunOutcome,
+  store: BaselineStore,
+  namespace: string,
+  reportPath: string,
+): Promise<BaselineSaveNote | null> {
+  if (!isDefaultBranchPush(context)) {
+    return null;
+  }
+  if (outcome.kind !== 'pass') {
+    return { kind: 'skipped', reason: 'the gate did not pass, so the previous baseline stays' };
+  }
+  return store.save(namespace, context.sha, reportPath);
+}
+
+function describeBaseline(baseline: BaselineOrigin): string {
+  switch (baseline.kind) {
+    case 'file':
+      return `Baseline: ${baseline.path} (input baseline).`;
+    case 'cache':
+      return `Baseline: restored from the cache, key ${baseline.key}.`;
+    case 'none':
+      return `No baseline: ${baseline.reason}.`;
+  }
+}
+
+/** Writes the summary, the outputs and the annotations, and fails the step unless it passed. */
+async function finish(
+  deps: ActionDeps,
+  inputs: ActionInputs,
+  paths: WorkPaths,
+  result: GateResult,
+): Promise<void> {
+  const { outcome, report } = result;
+  const overlays = inputs.overlays > 0 ? await listPngFiles(paths.overlays) : [];
+
+  const markdown = renderJobSummary({
+    outcome,
+    report,
+    comparison: readBaselineComparison(report),
+    baseline: result.baseline,
+    save: result.save,
+    overlays,
+    reportPath: paths.report,
+    thresholds: {
+      minClassIou: numberInput(inputs, 'min-class-iou'),
+      minClassRecall: numberInput(inputs, 'min-class-recall'),
+    },
+  });
+  await writeFile(paths.summary, markdown);
+  try {
+    await deps.summary.write(markdown);
+  } catch (error) {
+    deps.log.info(`Job summary not written: ${errorMessage(error)}. It is in ${paths.summary}.`);
+  }
+
+  const failedChecks = (report?.checks ?? []).filter((check) => check.status === 'fail');
+  setOutputs(deps, outcome, report, failedChecks, paths, overlays.length > 0);
+  annotateAndFail(deps.log, deps.setFailed, outcome, report, failedChecks, result.warnings);
+}
+
+function setOutputs(
+  deps: ActionDeps,
+  outcome: RunOutcome,
+  report: Report | null,
+  failedChecks: readonly CheckRecord[],
+  paths: WorkPaths,
+  hasOverlays: boolean,
+): void {
+  deps.setOutput(Output.verdict, outcome.kind);
+  deps.setOutput(Output.miou, formatOutputNumber(report?.metrics?.miou));
+  deps.setOutput(Output.pixelAccuracy, formatOutputNumber(report?.metrics?.pixelAccuracy));
+  deps.setOutput(Output.meanRecall, formatOutputNumber(report?.metrics?.meanRecall));
+  deps.setOutput(Output.failedChecks, failedChecks.map((check) => check.id).join(','));
+  deps.setOutput(Output.reportPath, report === null ? '' : paths.report);
+  deps.setOutput(Output.summaryPath, paths.summary);
+  deps.setOutput(Output.overlaysPath, hasOverlays ? paths.overlays : '');
+}
+
+function numberInput(
+  inputs: ActionInputs,
+  name: 'min-class-iou' | 'min-class-recall',
+): number | null {
+  const value = inputs.engineValues.get(name);
+  const parsed = value === undefined ? Number.NaN : Number(value);
+  return Number.isFinite(parsed) ? parsed : null;
+}
