@@ -153,6 +153,7 @@ var init_ids = __esm({
       "contract.model.output",
       "contract.model.non-finite",
       "contract.model.logit-magnitude",
+      "contract.model.batch-consistency",
       "collapse.dominant-class",
       "collapse.missing-classes",
       "collapse.per-image",
@@ -2367,6 +2368,8 @@ var init_report_schema = __esm({
                 required: ["id", "name", "baselineIou", "iou", "delta"],
                 properties: {
                   id: {
+                    title: "Class id",
+                    description: "Id of the class, 0..C-1.",
                     $ref: "#/$defs/classId"
                   },
                   name: {
@@ -8037,6 +8040,7 @@ var config_schema_default = {
         "contract.model.output": { $ref: "#/$defs/checkLevel" },
         "contract.model.non-finite": { $ref: "#/$defs/checkLevel" },
         "contract.model.logit-magnitude": { $ref: "#/$defs/checkLevel" },
+        "contract.model.batch-consistency": { $ref: "#/$defs/checkLevel" },
         "collapse.dominant-class": { $ref: "#/$defs/checkLevel" },
         "collapse.missing-classes": { $ref: "#/$defs/checkLevel" },
         "collapse.per-image": { $ref: "#/$defs/checkLevel" },

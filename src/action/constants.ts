@@ -22,13 +22,19 @@ export const ENGINE_VALUE_INPUTS = [
   'num-classes',
   'class-names',
   'ignore-index',
+  'label-map',
   'device',
   'threads',
+  'backend',
+  'threshold',
   'max-pixels',
   'config',
+  'checks',
   'min-miou',
   'min-class-iou',
   'min-class-recall',
+  'max-miou-drop',
+  'max-class-iou-drop',
   'bootstrap-resamples',
   'bootstrap-seed',
 ] as const;
@@ -65,8 +71,11 @@ export const ALL_INPUTS: readonly string[] = [
   'num-classes',
   'class-names',
   'ignore-index',
+  'label-map',
   'device',
   'threads',
+  'backend',
+  'threshold',
   'max-pixels',
   'config',
   Input.baseline,
@@ -74,12 +83,46 @@ export const ALL_INPUTS: readonly string[] = [
   Input.cacheTimeout,
   Input.overlays,
   Input.workingDirectory,
+  'checks',
   'min-miou',
   'min-class-iou',
   'min-class-recall',
+  'max-miou-drop',
+  'max-class-iou-drop',
   'bootstrap-resamples',
   'bootstrap-seed',
 ];
+
+/** Engine options the action sets itself, from its own inputs or its work folder. */
+export const ACTION_SET_OPTIONS = [
+  'skip-missing',
+  'report',
+  'summary',
+  'progress',
+  'overlays',
+  'overlays-dir',
+  'baseline',
+] as const;
+
+/**
+ * Engine options without an input: fine-tuning of single checks and saving predictions. A
+ * workflow sets them as keys of the `config` file (camelCase, for example `maxAbsLogit`).
+ */
+export const CONFIG_ONLY_OPTIONS = [
+  'save-predictions',
+  'dominant-class-share',
+  'dominant-class-excess',
+  'missing-classes-fail-fraction',
+  'single-class-images-fail-fraction',
+  'trivial-miou-margin',
+  'interpolated-max-interior',
+  'interpolated-min-between',
+  'interpolated-min-pixels',
+  'ignored-share-warn',
+  'ignored-share-fail',
+  'max-abs-logit',
+  'constant-min-images',
+] as const;
 
 export const Output = {
   verdict: 'verdict',

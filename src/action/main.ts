@@ -1,30 +1,29 @@
 import { writeFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 import type { CheckRecord } from '../checks/types.js';
 import { errorMessage, exitCodeFor, ExitCode } from '../errors.js';
 import type { Report } from '../report/types.js';
 import { annotateAndFail } from './annotate.js';
 import type { Annotation } from './annotations.js';
+import { describeBaseline, findBaseline, saveBaseline } from './baseline/gate-baseline.js';
 import { baselineNamespace } from './baseline/namespace.js';
-import { planBaselineRestore } from './baseline/plan.js';
 import type { BaselineOrigin, BaselineStore } from './baseline/store.js';
 import type { CacheService } from './cache/service.js';
 import { runCacheWorker } from './cache/worker.js';
 import { Env, Output } from './constants.js';
-import { isDefaultBranchPush, readRunContext } from './context.js';
-import type { RunContext } from './context.js';
-import { buildEngineArgs } from './engine-args.js';
+import { readRunContext } from './context.js';
 import type { EngineProvider } from './engine/provider.js';
+import { evaluateWithBaseline } from './evaluation.js';
 import { readActionInputs } from './inputs.js';
 import type { ActionInputs, InputReader } from './inputs.js';
 import type { ActionLog } from './log.js';
 import { formatOutputNumber } from './numbers.js';
 import { interpretEngineExit } from './outcome.js';
 import type { RunOutcome } from './outcome.js';
-import { listPngFiles, prepareWorkPaths } from './paths.js';
+import { prepareWorkPaths } from './paths.js';
 import type { WorkPaths } from './paths.js';
-import { readBaselineComparison, readReportFile } from './report-file.js';
+import { reportOf } from './report-file.js';
 import { renderJobSummary } from './summary/render.js';
 import type { BaselineSaveNote } from './summary/types.js';
 
@@ -92,6 +91,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
       outcome,
       report: null,
       baseline: { kind: 'none', reason: 'the evaluation did not run', warn: false },
+      baselineRejection: null,
       save: null,
       warnings: [],
     });
@@ -102,6 +102,8 @@ interface GateResult {
   readonly outcome: RunOutcome;
   readonly report: Report | null;
   readonly baseline: BaselineOrigin;
+  /** Why the engine rejected the baseline, or null; see `evaluateWithBaseline`. */
+  readonly baselineRejection: string | null;
   readonly save: BaselineSaveNote | null;
   readonly warnings: readonly Annotation[];
 }
@@ -126,72 +128,36 @@ async function runGate(deps: ActionDeps, inputs: ActionInputs, paths: WorkPaths)
   }
   deps.log.info(describeBaseline(baseline));
 
-  const args = buildEngineArgs(inputs, {
-    reportPath: paths.report,
-    summaryPath: paths.engineSummary,
-    overlaysDir: inputs.overlays > 0 ? paths.overlays : null,
+  const evaluation = await evaluateWithBaseline({
+    runner,
+    inputs,
+    paths,
+    cwd,
     baselinePath: baseline.kind === 'none' ? null : baseline.path,
+    log: deps.log,
   });
-  deps.log.info(`Running seg-gate ${args.join(' ')}`);
-  const exit = await runner.run(args, cwd);
-
-  const report = await readReportFile(paths.report);
-  const outcome = interpretEngineExit(exit, report, paths.report);
+  if (evaluation.baselineRejection !== null) {
+    warnings.push({
+      title: 'seg-gate: baseline not comparable',
+      message: `baseline not comparable: ${evaluation.baselineRejection}; regression checks skipped`,
+    });
+  }
+  const report = reportOf(evaluation.file);
+  const outcome = interpretEngineExit(evaluation.exit, evaluation.file);
 
   const save = await saveBaseline(context, outcome, store, namespace, paths.report);
   if (save?.kind === 'not-saved') {
     warnings.push({ title: 'seg-gate: baseline not saved', message: save.reason });
   }
 
-  await finish(deps, inputs, paths, { outcome, report, baseline, save, warnings });
-}
-
-async function findBaseline(
-  inputs: ActionInputs,
-  context: RunContext,
-  namespace: string,
-  store: BaselineStore,
-  cwd: string,
-): Promise<BaselineOrigin> {
-  if (inputs.baselineFile !== null) {
-    const path = isAbsolute(inputs.baselineFile)
-      ? inputs.baselineFile
-      : resolve(cwd, inputs.baselineFile);
-    return { kind: 'file', path };
-  }
-
-  const plan = planBaselineRestore(context, namespace);
-  if ('skipReason' in plan) {
-    return { kind: 'none', reason: plan.skipReason, warn: false };
-  }
-  return store.restore(namespace, plan);
-}
-
-async function saveBaseline(
-  context: RunContext,
-  outcome: RunOutcome,
-  store: BaselineStore,
-  namespace: string,
-  reportPath: string,
-): Promise<BaselineSaveNote | null> {
-  if (!isDefaultBranchPush(context)) {
-    return null;
-  }
-  if (outcome.kind !== 'pass') {
-    return { kind: 'skipped', reason: 'the gate did not pass, so the previous baseline stays' };
-  }
-  return store.save(namespace, context.sha, reportPath);
-}
-
-function describeBaseline(baseline: BaselineOrigin): string {
-  switch (baseline.kind) {
-    case 'file':
-      return `Baseline: ${baseline.path} (input baseline).`;
-    case 'cache':
-      return `Baseline: restored from the cache, key ${baseline.key}.`;
-    case 'none':
-      return `No baseline: ${baseline.reason}.`;
-  }
+  await finish(deps, inputs, paths, {
+    outcome,
+    report,
+    baseline,
+    baselineRejection: evaluation.baselineRejection,
+    save,
+    warnings,
+  });
 }
 
 /** Writes the summary, the outputs and the annotations, and fails the step unless it passed. */
@@ -202,13 +168,13 @@ async function finish(
   result: GateResult,
 ): Promise<void> {
   const { outcome, report } = result;
-  const overlays = inputs.overlays > 0 ? await listPngFiles(paths.overlays) : [];
+  const overlays = report?.overlays ?? [];
 
   const markdown = renderJobSummary({
     outcome,
     report,
-    comparison: readBaselineComparison(report),
     baseline: result.baseline,
+    baselineRejection: result.baselineRejection,
     save: result.save,
     overlays,
     reportPath: paths.report,

@@ -1,6 +1,6 @@
 import { ExitCode } from '../errors.js';
-import type { Report } from '../report/types.js';
 import type { EngineExit } from './engine/run.js';
+import type { ReportFile } from './report-file.js';
 
 /** The meaning of one engine run for the step. */
 export type RunOutcome =
@@ -15,15 +15,12 @@ export type RunOutcome =
 
 /**
  * Interprets the engine's exit together with its report. Exit 0 is a pass and 1 a failed gate,
- * but only with a report to show. Exit 2 and 3 take the message from the report's `error` when it
- * has one. A signal, or an exit code the engine never uses, is a crash: usually a fault in a
- * native library (ONNX Runtime, sharp, TensorFlow.js) or the runner running out of memory.
+ * but only with a valid report to show. Exit 2 and 3 take the message from the report's `error`
+ * when it has one. A signal, or an exit code the engine never uses, is a crash: usually a fault
+ * in a native library (ONNX Runtime, sharp, TensorFlow.js) or the runner running out of memory.
  */
-export function interpretEngineExit(
-  exit: EngineExit,
-  report: Report | null,
-  reportPath: string,
-): RunOutcome {
+export function interpretEngineExit(exit: EngineExit, file: ReportFile): RunOutcome {
+  const report = file.kind === 'read' ? file.report : null;
   if (exit.signal !== null) {
     return {
       kind: 'error',
@@ -38,11 +35,11 @@ export function interpretEngineExit(
   switch (exit.code) {
     case ExitCode.pass:
     case ExitCode.gateFailed:
-      if (report === null) {
+      if (file.kind === 'unusable') {
         return {
           kind: 'error',
           cause: 'internal',
-          message: `The engine exited with code ${exit.code} but wrote no readable report at ${reportPath}.`,
+          message: `The engine exited with code ${exit.code}, but its report is unusable: ${file.reason}`,
         };
       }
       return exit.code === ExitCode.pass ? { kind: 'pass' } : { kind: 'fail' };

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -30,21 +30,22 @@ export async function prepareWorkPaths(env: NodeJS.ProcessEnv): Promise<WorkPath
   };
 
   await mkdir(root, { recursive: true });
-  await rm(paths.report, { force: true });
-  await rm(paths.overlays, { recursive: true, force: true });
-  await mkdir(paths.overlays, { recursive: true });
+  await clearEngineOutputs(paths);
   return paths;
 }
 
-/** Lists the PNG files of a folder, sorted by name; empty when the folder is missing. */
-export async function listPngFiles(folder: string): Promise<string[]> {
+/** Deletes the report and empties the overlay folder, so a run shows only what it wrote. */
+export async function clearEngineOutputs(paths: WorkPaths): Promise<void> {
+  await rm(paths.report, { force: true });
+  await rm(paths.overlays, { recursive: true, force: true });
+  await mkdir(paths.overlays, { recursive: true });
+}
+
+/** True when `path` is a regular file (following symbolic links). */
+export async function isFile(path: string): Promise<boolean> {
   try {
-    const names = await readdir(folder);
-    return names
-      .filter((name) => name.toLowerCase().endsWith('.png'))
-      .sort()
-      .map((name) => join(folder, name));
+    return (await stat(path)).isFile();
   } catch {
-    return [];
+    return false;
   }
 }

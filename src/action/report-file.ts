@@ -1,109 +1,52 @@
 import { readFile } from 'node:fs/promises';
 
+import { errorMessage } from '../errors.js';
 import type { Report } from '../report/types.js';
+import { validateReport } from '../report/validate.js';
 
-/** One class of the baseline comparison. */
-export interface BaselineClassDelta {
-  readonly id: number;
-  readonly name: string;
-  readonly baselineIou: number | null;
-  readonly iou: number | null;
-  readonly delta: number | null;
-}
-
-/** The regression data the engine adds to a report as `baseline` when it had a baseline. */
-export interface BaselineComparison {
-  /** Where the baseline report came from, as the engine names it (a path). */
-  readonly source: string;
-  /** This run's mIoU minus the baseline's, or null when either is undefined. */
-  readonly deltaMiou: number | null;
-  /** Bootstrap confidence interval of `deltaMiou`, or null when it could not be computed. */
-  readonly interval: readonly [number, number] | null;
-  readonly resamples: number;
-  readonly seed: number;
-  readonly classes: readonly BaselineClassDelta[];
-}
+/** The engine's JSON report as the action found it. */
+export type ReportFile =
+  | { readonly kind: 'read'; readonly report: Report }
+  | {
+      readonly kind: 'unusable';
+      /** Why there is no report: the file is missing, is not JSON, or breaks the report schema. */
+      readonly reason: string;
+    };
 
 /**
- * Reads the engine's JSON report. Returns null when the file is missing or is not a report
- * (no known `verdict`), for example after the engine crashed before writing it.
+ * Reads the engine's JSON report and validates it against `schemas/report.schema.json`, the
+ * schema the engine writes. The action and its engine come from one checkout, so a report that
+ * breaks the schema is an engine fault, and the reason names every violation.
  */
-export async function readReportFile(path: string): Promise<Report | null> {
-  let parsed: unknown;
+export async function readReportFile(path: string): Promise<ReportFile> {
+  let text: string;
   try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
-  } catch {
-    return null;
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return {
+      kind: 'unusable',
+      reason: missing
+        ? `no report at ${path}`
+        : `the report ${path} could not be read: ${errorMessage(error)}`,
+    };
   }
-  if (!isRecord(parsed) || !['pass', 'fail', 'error'].includes(String(parsed['verdict']))) {
-    return null;
+
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'unusable', reason: `the report ${path} is not JSON: ${errorMessage(error)}` };
   }
-  return withDefaults(parsed);
+
+  try {
+    return { kind: 'read', report: validateReport(value, path) };
+  } catch (error) {
+    return { kind: 'unusable', reason: errorMessage(error) };
+  }
 }
 
-/** Fills the list fields a partial report may lack, so renderers can iterate them. */
-function withDefaults(raw: Record<string, unknown>): Report {
-  const lists = ['classes', 'confusionMatrix', 'checks', 'images', 'warnings'] as const;
-  const report: Record<string, unknown> = { ...raw };
-  for (const name of lists) {
-    if (!Array.isArray(report[name])) {
-      report[name] = [];
-    }
-  }
-  for (const name of ['error', 'dataset', 'model', 'preprocessing', 'metrics'] as const) {
-    if (!isRecord(report[name])) {
-      report[name] = null;
-    }
-  }
-  return report as unknown as Report;
-}
-
-/**
- * Reads the `baseline` field of a report. The field is optional: a report without it, or with a
- * value of another shape, has no comparison. Class entries of another shape are left out.
- */
-export function readBaselineComparison(report: unknown): BaselineComparison | null {
-  if (!isRecord(report) || !isRecord(report['baseline'])) {
-    return null;
-  }
-  const raw = report['baseline'];
-  const interval = raw['interval'];
-
-  return {
-    source: typeof raw['source'] === 'string' ? raw['source'] : 'unknown',
-    deltaMiou: finiteOrNull(raw['deltaMiou']),
-    interval:
-      Array.isArray(interval) &&
-      interval.length === 2 &&
-      typeof interval[0] === 'number' &&
-      typeof interval[1] === 'number'
-        ? [interval[0], interval[1]]
-        : null,
-    resamples: finiteOrNull(raw['resamples']) ?? 0,
-    seed: finiteOrNull(raw['seed']) ?? 0,
-    classes: Array.isArray(raw['classes']) ? raw['classes'].flatMap(readClassDelta) : [],
-  };
-}
-
-function readClassDelta(value: unknown): BaselineClassDelta[] {
-  if (!isRecord(value) || typeof value['id'] !== 'number') {
-    return [];
-  }
-  return [
-    {
-      id: value['id'],
-      name: typeof value['name'] === 'string' ? value['name'] : String(value['id']),
-      baselineIou: finiteOrNull(value['baselineIou']),
-      iou: finiteOrNull(value['iou']),
-      delta: finiteOrNull(value['delta']),
-    },
-  ];
-}
-
-function finiteOrNull(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Returns the report of a read, or null. */
+export function reportOf(file: ReportFile): Report | null {
+  return file.kind === 'read' ? file.report : null;
 }

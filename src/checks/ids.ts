@@ -17,6 +17,7 @@ export const CHECK_IDS = [
   'contract.model.output',
   'contract.model.non-finite',
   'contract.model.logit-magnitude',
+  'contract.model.batch-consistency',
   'collapse.dominant-class',
   'collapse.missing-classes',
   'collapse.per-image',

@@ -1,31 +1,34 @@
 import { describe, expect, it } from 'vitest';
 
 import { interpretEngineExit } from '../../src/action/outcome.js';
+import type { ReportFile } from '../../src/action/report-file.js';
+import type { Report } from '../../src/report/types.js';
 import { makeReport } from './helpers/report-fixture.js';
 
-const PATH = '/t/report.json';
+const MISSING: ReportFile = { kind: 'unusable', reason: 'no report at /t/report.json' };
+
+function read(report: Report): ReportFile {
+  return { kind: 'read', report };
+}
 
 describe('interpretEngineExit', () => {
   it('maps exit 0 and 1 with a report to pass and fail', () => {
     expect(
-      interpretEngineExit({ code: 0, signal: null, stderrTail: '' }, makeReport({}), PATH),
-    ).toEqual({
-      kind: 'pass',
-    });
+      interpretEngineExit({ code: 0, signal: null, stderrTail: '' }, read(makeReport({}))),
+    ).toEqual({ kind: 'pass' });
     expect(
       interpretEngineExit(
         { code: 1, signal: null, stderrTail: '' },
-        makeReport({ verdict: 'fail' }),
-        PATH,
+        read(makeReport({ verdict: 'fail' })),
       ),
     ).toEqual({ kind: 'fail' });
   });
 
   it('treats a missing report after exit 0 as an internal error', () => {
-    expect(interpretEngineExit({ code: 0, signal: null, stderrTail: '' }, null, PATH)).toEqual({
+    expect(interpretEngineExit({ code: 0, signal: null, stderrTail: '' }, MISSING)).toEqual({
       kind: 'error',
       cause: 'internal',
-      message: 'The engine exited with code 0 but wrote no readable report at /t/report.json.',
+      message: 'The engine exited with code 0, but its report is unusable: no report at /t/report.json',
     });
   });
 
@@ -35,19 +38,15 @@ describe('interpretEngineExit', () => {
       error: { kind: 'usage', message: 'Invalid value for --limit.' },
     });
 
-    expect(interpretEngineExit({ code: 2, signal: null, stderrTail: '' }, usage, PATH)).toEqual({
+    expect(interpretEngineExit({ code: 2, signal: null, stderrTail: '' }, read(usage))).toEqual({
       kind: 'error',
       cause: 'usage',
       message: 'Invalid value for --limit.',
     });
-    expect(
-      interpretEngineExit({ code: 2, signal: null, stderrTail: '' }, null, PATH),
-    ).toMatchObject({
+    expect(interpretEngineExit({ code: 2, signal: null, stderrTail: '' }, MISSING)).toMatchObject({
       cause: 'input',
     });
-    expect(
-      interpretEngineExit({ code: 3, signal: null, stderrTail: '' }, null, PATH),
-    ).toMatchObject({
+    expect(interpretEngineExit({ code: 3, signal: null, stderrTail: '' }, MISSING)).toMatchObject({
       cause: 'internal',
       message:
         'The engine failed with an internal error (exit code 3); the log above has the message.',
@@ -57,10 +56,9 @@ describe('interpretEngineExit', () => {
   it('calls a signal or an unknown exit code a crash', () => {
     const killed = interpretEngineExit(
       { code: null, signal: 'SIGKILL', stderrTail: '' },
-      makeReport({}),
-      PATH,
+      read(makeReport({})),
     );
-    const aborted = interpretEngineExit({ code: 134, signal: null, stderrTail: '' }, null, PATH);
+    const aborted = interpretEngineExit({ code: 134, signal: null, stderrTail: '' }, MISSING);
 
     expect(killed).toEqual({
       kind: 'error',
@@ -78,7 +76,7 @@ describe('interpretEngineExit', () => {
     const stderr =
       'progress: 0/4\n\nerror: unknown option --min-class-iou\n(Did you mean --min-iou?)\n';
 
-    expect(interpretEngineExit({ code: 2, signal: null, stderrTail: stderr }, null, PATH)).toEqual({
+    expect(interpretEngineExit({ code: 2, signal: null, stderrTail: stderr }, MISSING)).toEqual({
       kind: 'error',
       cause: 'input',
       message:

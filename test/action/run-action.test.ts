@@ -48,6 +48,20 @@ function commands(run: ActionRun, kind: string): string[] {
   return found;
 }
 
+/** The arguments of each stub engine run, in order. */
+function readArgs(path: string): string[][] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as string[]);
+}
+
+/** The value after `flag` in an argument list, or undefined. */
+function flagValue(args: readonly string[], flag: string): string | undefined {
+  const index = args.indexOf(flag);
+  return index < 0 ? undefined : args[index + 1];
+}
+
 describe.skipIf(node24 === null)('action run with a stub engine (Node 24)', () => {
   let checkout: ActionCheckout;
   let fixtures: string;
@@ -139,7 +153,7 @@ describe.skipIf(node24 === null)('action run with a stub engine (Node 24)', () =
       },
       stub: { STUB_ENGINE_REPORT: report, STUB_ENGINE_ARGS: argsFile },
     });
-    const args = JSON.parse(readFileSync(argsFile, 'utf8')) as string[];
+    const [args = []] = readArgs(argsFile);
 
     expect(result.code).toBe(0);
     expect(args.slice(0, 9)).toEqual([
@@ -164,6 +178,20 @@ describe.skipIf(node24 === null)('action run with a stub engine (Node 24)', () =
       '--progress',
       'lines',
     ]);
+    expect(result.outputs['overlays-path']).toBe('');
+  });
+
+  it('asks for 8 overlays in the runner temp folder by default', async () => {
+    const argsFile = join(fixtures, 'default-args.jsonl');
+    const report = reportFile('default-overlays', makeReport({}));
+    const result = await run({ stub: { STUB_ENGINE_REPORT: report, STUB_ENGINE_ARGS: argsFile } });
+    const [args = []] = readArgs(argsFile);
+
+    expect(result.code).toBe(0);
+    expect(flagValue(args, '--overlays')).toBe('8');
+    expect(flagValue(args, '--overlays-dir')).toBe(
+      join(result.runnerTemp, 'seg-gate', 'overlays'),
+    );
     expect(result.outputs['overlays-path']).toBe('');
   });
 
@@ -246,7 +274,64 @@ describe.skipIf(node24 === null)('action run with a stub engine (Node 24)', () =
       `Compared with \`${baseline}\`, named by the \`baseline\` input.`,
     );
     expect(result.summary).toMatch(/\| mIoU \| 0\.5000 \| -0\.1000 \| \[-0\.1100, -0\.0900\] \|/);
+    expect(result.summary).toContain('| 1 | aeroplane | 0.5000 | 0.5000 | -0.1000 | 100 |  |');
     expect(commands(result, 'warning')).toEqual([]);
+  });
+
+  it('runs again without a baseline the engine rejects', async () => {
+    const argsFile = join(fixtures, 'rejected-args.jsonl');
+    const baseline = reportFile('baseline-other-data', makeReport({ ious: Array(21).fill(0.6) }));
+    const report = reportFile('current-other-data', makeReport({}));
+    const result = await run({
+      inputs: { ...MODEL_INPUTS, baseline },
+      stub: {
+        STUB_ENGINE_REPORT: report,
+        STUB_ENGINE_REJECT_BASELINE: '1',
+        STUB_ENGINE_ARGS: argsFile,
+      },
+    });
+    const runs = readArgs(argsFile);
+
+    expect(runs).toHaveLength(2);
+    expect(flagValue(runs[0] ?? [], '--baseline')).toBe(baseline);
+    expect(runs[1]).not.toContain('--baseline');
+    expect(result.code).toBe(0);
+    expect(result.outputs['verdict']).toBe('pass');
+    expect(commands(result, 'warning')).toEqual([
+      '::warning title=seg-gate: baseline not comparable::baseline not comparable: baseline fingerprint 1096aeb24ceb… vs current ee2c5d3d6d9d…: the baseline was computed on other images or labels, or with another class count, ignore index or label map; regression checks skipped',
+    ]);
+    expect(commands(result, 'error')).toEqual([]);
+    expect(result.summary).toContain(
+      `Not compared with \`${baseline}\`, named by the \`baseline\` input, because the engine rejected it: baseline fingerprint 1096aeb24ceb… vs current ee2c5d3d6d9d…`,
+    );
+    expect(result.summary).toContain(
+      'The engine ran again without a baseline, so regression checks were skipped.',
+    );
+  });
+
+  it('rejects a baseline input that names no file', async () => {
+    const result = await run({ inputs: { ...MODEL_INPUTS, baseline: 'baselines/absent.json' } });
+
+    expect(result.code).toBe(1);
+    expect(result.outputs['verdict']).toBe('error');
+    expect(result.summary).toContain('## seg-gate: ⚠️ ERROR (input error)');
+    expect(commands(result, 'error')).toEqual([
+      `::error::seg-gate could not evaluate: The baseline input names ${join(result.workspace, 'baselines', 'absent.json')}, which is not a file. Point it at the report.json of an earlier run, or remove the input to use the cached baseline.`,
+    ]);
+  });
+
+  it('treats a report that breaks the schema as an internal error', async () => {
+    const report = reportFile('breaks-schema', { ...makeReport({}), verdict: 'maybe' });
+    const result = await run({ stub: { STUB_ENGINE_REPORT: report } });
+
+    expect(result.code).toBe(1);
+    expect(result.outputs['verdict']).toBe('error');
+    expect(result.outputs['report-path']).toBe('');
+    expect(result.summary).toContain('## seg-gate: ⚠️ ERROR (internal error)');
+    expect(result.summary).toContain(
+      'The engine exited with code 0, but its report is unusable:',
+    );
+    expect(result.summary).toContain('/verdict: must be one of');
   });
 });
 

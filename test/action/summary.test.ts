@@ -15,12 +15,12 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
   return {
     outcome: { kind: 'pass' },
     report: makeReport({ classNames: NAMES, ious: [0.9, 0.25, null] }),
-    comparison: null,
     baseline: {
       kind: 'none',
       reason: 'no cache service: ACTIONS_CACHE_URL is not set',
       warn: true,
     },
+    baselineRejection: null,
     save: null,
     overlays: [],
     reportPath: '/t/report.json',
@@ -99,16 +99,19 @@ describe('renderJobSummary', () => {
           key: 'ns-0123456789abcdef0123',
           commit: '0123456789abcdef0123',
         },
-        comparison: {
-          source: '/t/b.json',
-          deltaMiou: -0.0421,
-          interval: [-0.061, -0.02],
-          resamples: 1000,
-          seed: 3,
-          classes: [
-            { id: 0, name: 'background', baselineIou: 0.91, iou: 0.9, delta: -0.01 },
-            { id: 1, name: 'cat', baselineIou: 0.3, iou: 0.25, delta: -0.05 },
-          ],
+        report: {
+          ...makeReport({ classNames: NAMES, ious: [0.9, 0.25, null] }),
+          baseline: {
+            source: '/t/b.json',
+            deltaMiou: -0.0421,
+            interval: [-0.061, -0.02],
+            resamples: 1000,
+            seed: 3,
+            classes: [
+              { id: 0, name: 'background', baselineIou: 0.91, iou: 0.9, delta: -0.01 },
+              { id: 1, name: 'cat', baselineIou: 0.3, iou: 0.25, delta: -0.05 },
+            ],
+          },
         },
         thresholds: { minClassIou: 0.3, minClassRecall: null },
       }),
@@ -127,6 +130,41 @@ describe('renderJobSummary', () => {
     );
     expect(markdown).toContain('| 2 | dog | — | — | — | 0 | — |');
     expect(markdown).toContain('❌ marks a class below IoU 0.3;');
+  });
+
+  it('says why a rejected baseline was not compared', () => {
+    const markdown = renderJobSummary(
+      input({
+        baseline: { kind: 'file', path: '/w/baseline/report.json' },
+        baselineRejection: 'baseline fingerprint 1096aeb24ceb… vs current ee2c5d3d6d9d…',
+      }),
+    );
+
+    expect(markdown).toContain(
+      'Not compared with `/w/baseline/report.json`, named by the `baseline` input, because the engine rejected it: baseline fingerprint 1096aeb24ceb… vs current ee2c5d3d6d9d…. The engine ran again without a baseline, so regression checks were skipped.',
+    );
+    expect(markdown).toContain('| mIoU | 0.5750 | — | — |');
+  });
+
+  it('notes a compared run without a comparison', () => {
+    const markdown = renderJobSummary(
+      input({ baseline: { kind: 'file', path: '/w/baseline/report.json' } }),
+    );
+
+    expect(markdown).toContain(
+      'Compared with `/w/baseline/report.json`, named by the `baseline` input.\n\nThe report has no comparison with the baseline.',
+    );
+  });
+
+  it('lists overlays worst first by file name', () => {
+    const markdown = renderJobSummary(
+      input({ overlays: ['/t/overlays/01-2007_001408.png', '/t/overlays/02-2007_001154.png'] }),
+    );
+
+    expect(markdown).toContain(
+      '### Worst images (2 overlays)\n\nImage, label and prediction side by side in the VOC palette, worst first.',
+    );
+    expect(markdown).toContain('- `01-2007_001408.png`\n- `02-2007_001154.png`');
   });
 
   it('puts the verdict first and the error message in it', () => {

@@ -21,6 +21,7 @@ const IDENTITY_INPUTS: readonly EngineValueInput[] = [
   'num-classes',
   'class-names',
   'ignore-index',
+  'label-map',
 ];
 
 /** Where one gate keeps its baselines in the cache. */

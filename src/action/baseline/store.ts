@@ -1,7 +1,8 @@
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { CacheOutcome, CacheService } from '../cache/service.js';
+import { isFile } from '../paths.js';
 import { baselineSaveKey, commitOfKey } from './plan.js';
 import type { RestoreKeys } from './plan.js';
 
@@ -118,10 +119,3 @@ export function describeFailure(outcome: CacheOutcome): string {
   }
 }
 
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}

@@ -44,7 +44,7 @@ export function renderJobSummary(
       {
         title: 'metrics',
         priority: 'required',
-        markdown: metricsSection(report, input.comparison),
+        markdown: metricsSection(report),
       },
     );
   }
@@ -55,7 +55,7 @@ export function renderJobSummary(
       {
         title: 'per-class scores',
         priority: 5,
-        markdown: classesSection(report.classes, input.comparison, input.thresholds),
+        markdown: classesSection(report.classes, report.baseline, input.thresholds),
       },
       { title: 'top confusions', priority: 4, markdown: confusionsSection(report) },
       { title: 'IoU chart', priority: 2, markdown: renderIouChart(report.classes) },

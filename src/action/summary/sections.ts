@@ -1,12 +1,13 @@
 import { basename } from 'node:path';
 
+import type { BaselineComparison } from '../../checks/regression.js';
 import type { CheckRecord } from '../../checks/types.js';
 import { countChecksByStatus } from '../../report/check-status.js';
 import { NO_VALUE, formatCount, formatPercent, formatRatio } from '../../report/format.js';
 import { escapeMarkdown } from '../../report/markdown.js';
 import type { ClassReport, Report } from '../../report/types.js';
 import { formatDelta } from '../numbers.js';
-import type { BaselineComparison } from '../report-file.js';
+import type { BaselineOrigin } from '../baseline/store.js';
 import { likelyFix } from './hints.js';
 import type { ClassThresholds, SummaryInput } from './types.js';
 
@@ -65,14 +66,18 @@ export function warningsSection(report: Report): string {
   return items.length === 0 ? '' : `### Warnings (${items.length})\n\n${items.join('\n')}`;
 }
 
-/** Renders mIoU, pixel accuracy, mean recall and fwIoU, with the mIoU change against the baseline. */
-export function metricsSection(report: Report, comparison: BaselineComparison | null): string {
+/**
+ * Renders mIoU, pixel accuracy, mean recall and fwIoU, with the mIoU change against the baseline
+ * and its bootstrap interval from the report's `baseline` comparison.
+ */
+export function metricsSection(report: Report): string {
   const metrics = report.metrics;
   if (metrics === null) {
     return '';
   }
+  const comparison = report.baseline;
   const intervalText =
-    comparison?.interval === null || comparison === null
+    comparison === null || comparison.interval === null
       ? NO_VALUE
       : `[${formatDelta(comparison.interval[0])}, ${formatDelta(comparison.interval[1])}]`;
 
@@ -107,26 +112,20 @@ export function baselineSection(input: SummaryInput): string {
   const lines = ['### Baseline', ''];
   const origin = input.baseline;
 
-  switch (origin.kind) {
-    case 'file':
-      lines.push(`Compared with \`${escapeCode(origin.path)}\`, named by the \`baseline\` input.`);
-      break;
-    case 'cache': {
-      const commit =
-        origin.commit === null
-          ? ''
-          : ` of default-branch commit \`${escapeCode(origin.commit.slice(0, 12))}\``;
-      lines.push(
-        `Compared with the report${commit}, restored from the Actions cache (key \`${escapeCode(origin.key)}\`).`,
-      );
-      break;
+  if (origin.kind === 'none') {
+    lines.push(`No baseline: ${escapeMarkdown(origin.reason)}. Regression checks were skipped.`);
+  } else if (input.baselineRejection !== null) {
+    lines.push(
+      `Not compared with ${describeOrigin(origin)}, because the engine rejected it: ` +
+        `${escapeMarkdown(input.baselineRejection)}. The engine ran again without a baseline, ` +
+        'so regression checks were skipped.',
+    );
+  } else {
+    lines.push(`Compared with ${describeOrigin(origin)}.`);
+    const report = input.report;
+    if (report !== null && report.verdict !== 'error' && report.baseline === null) {
+      lines.push('', 'The report has no comparison with the baseline.');
     }
-    case 'none':
-      lines.push(`No baseline: ${escapeMarkdown(origin.reason)}. Regression checks were skipped.`);
-      break;
-  }
-  if (origin.kind !== 'none' && input.comparison === null && input.report !== null) {
-    lines.push('', 'The report has no comparison with the baseline.');
   }
 
   const save = input.save;
@@ -147,6 +146,17 @@ export function baselineSection(input: SummaryInput): string {
     }
   }
   return lines.join('\n');
+}
+
+function describeOrigin(origin: Exclude<BaselineOrigin, { kind: 'none' }>): string {
+  if (origin.kind === 'file') {
+    return `\`${escapeCode(origin.path)}\`, named by the \`baseline\` input`;
+  }
+  const commit =
+    origin.commit === null
+      ? ''
+      : ` of default-branch commit \`${escapeCode(origin.commit.slice(0, 12))}\``;
+  return `the report${commit}, restored from the Actions cache (key \`${escapeCode(origin.key)}\`)`;
 }
 
 /** Renders the IoU, recall, change against the baseline and a mark per class. */

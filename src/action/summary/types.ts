@@ -1,7 +1,6 @@
 import type { BaselineOrigin, BaselineSave } from '../baseline/store.js';
-import type { RunOutcome } from '../outcome.js';
-import type { BaselineComparison } from '../report-file.js';
 import type { Report } from '../../report/types.js';
+import type { RunOutcome } from '../outcome.js';
 
 /** What became of saving this run's report as the baseline. */
 export type BaselineSaveNote = BaselineSave | { readonly kind: 'skipped'; readonly reason: string };
@@ -15,11 +14,13 @@ export interface ClassThresholds {
 /** Everything the job summary shows. */
 export interface SummaryInput {
   readonly outcome: RunOutcome;
+  /** The engine's report; its `baseline` field has the comparison with the baseline. */
   readonly report: Report | null;
-  readonly comparison: BaselineComparison | null;
   readonly baseline: BaselineOrigin;
+  /** Why the engine rejected the baseline, or null; the report is then from a run without it. */
+  readonly baselineRejection: string | null;
   readonly save: BaselineSaveNote | null;
-  /** Overlay PNG paths. */
+  /** Overlay PNG paths, worst image first. */
   readonly overlays: readonly string[];
   readonly reportPath: string;
   readonly thresholds: ClassThresholds;

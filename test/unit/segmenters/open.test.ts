@@ -81,15 +81,15 @@ describe('openSegmenter', () => {
     );
   });
 
-  it('rejects TensorFlow.js model.json for now', async () => {
+  it('hands model.json to the TensorFlow.js loader', async () => {
     await expect(openSegmenter(settings({ model: join(dir, 'model.json') }))).rejects.toThrow(
-      /TensorFlow\.js models are not supported by this build yet/,
+      /has no modelTopology object: model\.json is not a TensorFlow\.js model\.json/,
     );
   });
 
-  it('rejects a TensorFlow.js folder for now', async () => {
+  it('hands a folder to the TensorFlow.js loader', async () => {
     const opening = openSegmenter(settings({ model: join(dir, 'tfjs-model') }));
-    await expect(opening).rejects.toThrow(UsageError);
+    await expect(opening).rejects.toThrow(InputError);
   });
 
   it('lists the supported formats for another extension', async () => {
