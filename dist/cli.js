@@ -2995,7 +2995,7 @@ var init_confusion = __esm({
         }
         return sum;
       }
-      /** The matrix as rows of plain numbers (rows true, columns predicted). */
+      /** Returns the matrix as rows of plain numbers (rows true, columns predicted). */
       toRows() {
         const rows = [];
         for (let t = 0; t < this.numClasses; t++) {
@@ -4645,6 +4645,50 @@ var init_output_values = __esm({
   }
 });
 
+// src/segmenters/score-kind.ts
+function detectScoreKind(view) {
+  if (!isWithinUnitInterval(view.data)) {
+    return "logits";
+  }
+  if (view.channels === 1) {
+    return "probabilities";
+  }
+  return channelSumsAreOne(view) ? "probabilities" : "logits";
+}
+function isWithinUnitInterval(data) {
+  for (let i = 0; i < data.length; i += 1) {
+    const value = data[i];
+    if (!(value >= 0 && value <= 1)) {
+      return false;
+    }
+  }
+  return true;
+}
+function channelSumsAreOne(view) {
+  const strides = scoreStrides(view);
+  for (let y = 0; y < view.height; y += 1) {
+    for (let x = 0; x < view.width; x += 1) {
+      const base = y * strides.row + x * strides.column;
+      let sum = 0;
+      for (let c = 0; c < view.channels; c += 1) {
+        sum += view.data[base + c * strides.channel];
+      }
+      if (Math.abs(sum - 1) > PROBABILITY_SUM_TOLERANCE) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+var PROBABILITY_SUM_TOLERANCE;
+var init_score_kind = __esm({
+  "src/segmenters/score-kind.ts"() {
+    "use strict";
+    init_score_view();
+    PROBABILITY_SUM_TOLERANCE = 1e-3;
+  }
+});
+
 // src/segmenters/preprocess.ts
 import sharp3 from "sharp";
 async function preprocessImage(path, spec) {
@@ -4707,161 +4751,6 @@ var init_preprocess = __esm({
     init_header();
     init_errors();
     init_normalize();
-  }
-});
-
-// src/segmenters/score-kind.ts
-function detectScoreKind(view) {
-  if (!isWithinUnitInterval(view.data)) {
-    return "logits";
-  }
-  if (view.channels === 1) {
-    return "probabilities";
-  }
-  return channelSumsAreOne(view) ? "probabilities" : "logits";
-}
-function isWithinUnitInterval(data) {
-  for (let i = 0; i < data.length; i += 1) {
-    const value = data[i];
-    if (!(value >= 0 && value <= 1)) {
-      return false;
-    }
-  }
-  return true;
-}
-function channelSumsAreOne(view) {
-  const strides = scoreStrides(view);
-  for (let y = 0; y < view.height; y += 1) {
-    for (let x = 0; x < view.width; x += 1) {
-      const base = y * strides.row + x * strides.column;
-      let sum = 0;
-      for (let c = 0; c < view.channels; c += 1) {
-        sum += view.data[base + c * strides.channel];
-      }
-      if (Math.abs(sum - 1) > PROBABILITY_SUM_TOLERANCE) {
-        return false;
-      }
-    }
-  }
-  return true;
-}
-var PROBABILITY_SUM_TOLERANCE;
-var init_score_kind = __esm({
-  "src/segmenters/score-kind.ts"() {
-    "use strict";
-    init_score_view();
-    PROBABILITY_SUM_TOLERANCE = 1e-3;
-  }
-});
-
-// src/segmenters/unscorable.ts
-function unscorableSegmenter(info, findings, release) {
-  const output = { mask: null, findings: [], inferenceMs: 0, preprocessMs: 0 };
-  return {
-    info,
-    openFindings: findings,
-    segment: () => Promise.resolve(output),
-    dispose: release
-  };
-}
-var init_unscorable = __esm({
-  "src/segmenters/unscorable.ts"() {
-    "use strict";
-  }
-});
-
-// src/segmenters/batch-consistency.ts
-async function checkBatchConsistency(runner, inputs) {
-  const [first, second] = inputs;
-  if (runner.batchDim === 1) {
-    return record(
-      "skip",
-      `Model ${runner.subject} has a fixed batch size of 1, so an image cannot be run inside a larger batch to compare.`
-    );
-  }
-  if (first === void 0 || second === void 0) {
-    return record("skip", `The check needs two images and ${inputs.length} were available.`);
-  }
-  const [reference, batched] = comparedBatches(runner.batchDim, first, second);
-  let outputs;
-  try {
-    outputs = [await firstItem(runner, reference), await firstItem(runner, batched)];
-  } catch (error) {
-    return record(
-      "warn",
-      `Model ${runner.subject} failed on a batch of ${batched.length} images: ${errorMessage(error)}. Batch consistency was not checked.`
-    );
-  }
-  return compareOutputs(runner.subject, outputs[0], outputs[1], batched.length);
-}
-function comparedBatches(batchDim, first, second) {
-  if (batchDim === null) {
-    return [[first], [first, second]];
-  }
-  const others = Array.from({ length: batchDim - 1 }, () => second);
-  const copies = Array.from({ length: batchDim - 1 }, () => first);
-  return [
-    [first, ...copies],
-    [first, ...others]
-  ];
-}
-async function firstItem(runner, batch) {
-  const outputs = await runner.run(batch);
-  if (outputs.length !== batch.length) {
-    throw new Error(`the run returned ${outputs.length} outputs for ${batch.length} inputs`);
-  }
-  return outputs[0];
-}
-function compareOutputs(subject, alone, inBatch, batchSize) {
-  if (alone.length !== inBatch.length) {
-    return record(
-      "fail",
-      `Model ${subject} returned ${alone.length} output values for an image alone but ${inBatch.length} for the same image in a batch of ${batchSize}.`
-    );
-  }
-  const difference = largestDifference(alone, inBatch);
-  if (difference.exceeding === 0) {
-    return record(
-      "pass",
-      `The same image gave the same output alone and in a batch of ${batchSize} (largest difference ${formatNumber(difference.value)}, tolerance ${BATCH_TOLERANCE}).`
-    );
-  }
-  return record(
-    "fail",
-    `The same image gave different outputs alone and in a batch of ${batchSize} with model ${subject}: ${difference.exceeding} of ${alone.length} values differ by more than ${BATCH_TOLERANCE}, up to ${formatNumber(difference.value)} (value ${difference.index}: ${formatNumber(difference.alone)} alone vs ${formatNumber(difference.inBatch)} in the batch). Layers such as batch normalisation or dropout are likely running in training mode; export the model in inference mode (model.eval() in PyTorch, training=False in Keras).`
-  );
-}
-function largestDifference(alone, inBatch) {
-  let exceeding = 0;
-  let largest = { value: 0, index: 0, alone: alone[0] ?? 0, inBatch: inBatch[0] ?? 0 };
-  for (let i = 0; i < alone.length; i += 1) {
-    const a = alone[i];
-    const b = inBatch[i];
-    const gap = Object.is(a, b) ? 0 : Math.abs(a - b);
-    const value = Number.isNaN(gap) ? Infinity : gap;
-    const scale = Number.isFinite(a) ? Math.max(1, Math.abs(a)) : 1;
-    if (value > BATCH_TOLERANCE * scale) {
-      exceeding += 1;
-    }
-    if (value > largest.value) {
-      largest = { value, index: i, alone: a, inBatch: b };
-    }
-  }
-  return { ...largest, exceeding };
-}
-function formatNumber(value) {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
-}
-function record(status, message) {
-  return { id: BATCH_CONSISTENCY_CHECK_ID, status, message };
-}
-var BATCH_CONSISTENCY_CHECK_ID, BATCH_TOLERANCE;
-var init_batch_consistency = __esm({
-  "src/segmenters/batch-consistency.ts"() {
-    "use strict";
-    init_errors();
-    BATCH_CONSISTENCY_CHECK_ID = "contract.model.batch-consistency";
-    BATCH_TOLERANCE = 1e-4;
   }
 });
 
@@ -5112,6 +5001,155 @@ var init_threshold = __esm({
   }
 });
 
+// src/segmenters/segment-image.ts
+async function segmentImageWith(run, image2, infer) {
+  const started = performance.now();
+  const preprocessed = await preprocessImage(image2.imagePath, run.spec);
+  const preprocessedAt = performance.now();
+  const raw = await infer(preprocessed.data);
+  const inferredAt = performance.now();
+  const request = {
+    subject: image2.id,
+    numClasses: run.numClasses,
+    upsample: run.upsample,
+    labelSize: { width: image2.labelWidth, height: image2.labelHeight },
+    inputSize: run.spec.inputSize,
+    valid: preprocessed.valid,
+    alwaysSigmoid: run.form === "sigmoid"
+  };
+  const decoded = decodeWithThreshold(raw, run.plan, request, run.threshold);
+  return {
+    ...decoded,
+    inferenceMs: inferredAt - preprocessedAt,
+    preprocessMs: preprocessedAt - started
+  };
+}
+async function batchCheckInputs(spec, images) {
+  const inputs = [];
+  for (const image2 of images.slice(0, 2)) {
+    inputs.push((await preprocessImage(image2.imagePath, spec)).data);
+  }
+  return inputs;
+}
+var init_segment_image = __esm({
+  "src/segmenters/segment-image.ts"() {
+    "use strict";
+    init_preprocess();
+    init_threshold();
+  }
+});
+
+// src/segmenters/unscorable.ts
+function unscorableSegmenter(info, findings, release) {
+  const output = { mask: null, findings: [], inferenceMs: 0, preprocessMs: 0 };
+  return {
+    info,
+    openFindings: findings,
+    segment: () => Promise.resolve(output),
+    dispose: release
+  };
+}
+var init_unscorable = __esm({
+  "src/segmenters/unscorable.ts"() {
+    "use strict";
+  }
+});
+
+// src/segmenters/batch-consistency.ts
+async function checkBatchConsistency(runner, inputs) {
+  const [first, second] = inputs;
+  if (runner.batchDim === 1) {
+    return record(
+      "skip",
+      `Model ${runner.subject} has a fixed batch size of 1, so an image cannot be run inside a larger batch to compare.`
+    );
+  }
+  if (first === void 0 || second === void 0) {
+    return record("skip", `The check needs two images and ${inputs.length} were available.`);
+  }
+  const [reference, batched] = comparedBatches(runner.batchDim, first, second);
+  let outputs;
+  try {
+    outputs = [await firstItem(runner, reference), await firstItem(runner, batched)];
+  } catch (error) {
+    return record(
+      "warn",
+      `Model ${runner.subject} failed on a batch of ${batched.length} images: ${errorMessage(error)}. Batch consistency was not checked.`
+    );
+  }
+  return compareOutputs(runner.subject, outputs[0], outputs[1], batched.length);
+}
+function comparedBatches(batchDim, first, second) {
+  if (batchDim === null) {
+    return [[first], [first, second]];
+  }
+  const others = Array.from({ length: batchDim - 1 }, () => second);
+  const copies = Array.from({ length: batchDim - 1 }, () => first);
+  return [
+    [first, ...copies],
+    [first, ...others]
+  ];
+}
+async function firstItem(runner, batch) {
+  const outputs = await runner.run(batch);
+  if (outputs.length !== batch.length) {
+    throw new Error(`the run returned ${outputs.length} outputs for ${batch.length} inputs`);
+  }
+  return outputs[0];
+}
+function compareOutputs(subject, alone, inBatch, batchSize) {
+  if (alone.length !== inBatch.length) {
+    return record(
+      "fail",
+      `Model ${subject} returned ${alone.length} output values for an image alone but ${inBatch.length} for the same image in a batch of ${batchSize}.`
+    );
+  }
+  const difference = largestDifference(alone, inBatch);
+  if (difference.exceeding === 0) {
+    return record(
+      "pass",
+      `The same image gave the same output alone and in a batch of ${batchSize} (largest difference ${formatNumber(difference.value)}, tolerance ${BATCH_TOLERANCE}).`
+    );
+  }
+  return record(
+    "fail",
+    `The same image gave different outputs alone and in a batch of ${batchSize} with model ${subject}: ${difference.exceeding} of ${alone.length} values differ by more than ${BATCH_TOLERANCE}, up to ${formatNumber(difference.value)} (value ${difference.index}: ${formatNumber(difference.alone)} alone vs ${formatNumber(difference.inBatch)} in the batch). Layers such as batch normalisation or dropout are likely running in training mode; export the model in inference mode (model.eval() in PyTorch, training=False in Keras).`
+  );
+}
+function largestDifference(alone, inBatch) {
+  let exceeding = 0;
+  let largest = { value: 0, index: 0, alone: alone[0] ?? 0, inBatch: inBatch[0] ?? 0 };
+  for (let i = 0; i < alone.length; i += 1) {
+    const a = alone[i];
+    const b = inBatch[i];
+    const gap = Object.is(a, b) ? 0 : Math.abs(a - b);
+    const value = Number.isNaN(gap) ? Infinity : gap;
+    const scale = Number.isFinite(a) ? Math.max(1, Math.abs(a)) : 1;
+    if (value > BATCH_TOLERANCE * scale) {
+      exceeding += 1;
+    }
+    if (value > largest.value) {
+      largest = { value, index: i, alone: a, inBatch: b };
+    }
+  }
+  return { ...largest, exceeding };
+}
+function formatNumber(value) {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
+}
+function record(status, message) {
+  return { id: BATCH_CONSISTENCY_CHECK_ID, status, message };
+}
+var BATCH_CONSISTENCY_CHECK_ID, BATCH_TOLERANCE;
+var init_batch_consistency = __esm({
+  "src/segmenters/batch-consistency.ts"() {
+    "use strict";
+    init_errors();
+    BATCH_CONSISTENCY_CHECK_ID = "contract.model.batch-consistency";
+    BATCH_TOLERANCE = 1e-4;
+  }
+});
+
 // src/segmenters/onnx.ts
 async function openOnnxSegmenter(settings) {
   const normalize = settings.input.normalize;
@@ -5177,33 +5215,25 @@ async function buildSegmenter(session, settings, normalize) {
     dispose: release
   };
 }
-async function segmentImage(run, image2) {
-  const started = performance.now();
-  const preprocessed = await preprocessImage(image2.imagePath, run.spec);
-  const preprocessedAt = performance.now();
-  const raw = await runModel(run.session, run.modelPath, run.tensors, preprocessed.data, run.dims);
-  const inferredAt = performance.now();
-  const request = {
-    subject: image2.id,
+function segmentImage(run, image2) {
+  return segmentImageWith(
+    imageRunSpec(run),
+    image2,
+    (data) => runModel(run.session, run.modelPath, run.tensors, data, run.dims)
+  );
+}
+function imageRunSpec(run) {
+  return {
+    spec: run.spec,
+    plan: run.plan,
+    form: run.form,
     numClasses: run.settings.numClasses,
     upsample: run.settings.input.upsample,
-    labelSize: { width: image2.labelWidth, height: image2.labelHeight },
-    inputSize: run.spec.inputSize,
-    valid: preprocessed.valid,
-    alwaysSigmoid: run.form === "sigmoid"
-  };
-  const decoded = decodeWithThreshold(raw, run.plan, request, run.settings.threshold);
-  return {
-    ...decoded,
-    inferenceMs: inferredAt - preprocessedAt,
-    preprocessMs: preprocessedAt - started
+    threshold: run.settings.threshold
   };
 }
 async function checkImages(run, batchDim, images) {
-  const inputs = [];
-  for (const image2 of images.slice(0, 2)) {
-    inputs.push((await preprocessImage(image2.imagePath, run.spec)).data);
-  }
+  const inputs = await batchCheckInputs(run.spec, images);
   return checkBatchConsistency(onnxBatchRunner(run, batchDim), inputs);
 }
 function onnxBatchRunner(run, batchDim) {
@@ -5286,8 +5316,8 @@ var init_onnx = __esm({
     init_onnx_session();
     init_output_form();
     init_output_values();
-    init_preprocess();
     init_score_kind();
+    init_segment_image();
     init_unscorable();
     init_batch_consistency();
     init_threshold();
@@ -6533,33 +6563,25 @@ async function buildSegmenter2(model, settings, normalize, details) {
     dispose: release
   };
 }
-async function segmentImage2(run, image2) {
-  const started = performance.now();
-  const preprocessed = await preprocessImage(image2.imagePath, run.spec);
-  const preprocessedAt = performance.now();
-  const raw = await runTfjsModel(run.model, preprocessed.data, run.dims);
-  const inferredAt = performance.now();
-  const request = {
-    subject: image2.id,
+function segmentImage2(run, image2) {
+  return segmentImageWith(
+    imageRunSpec2(run),
+    image2,
+    (data) => runTfjsModel(run.model, data, run.dims)
+  );
+}
+function imageRunSpec2(run) {
+  return {
+    spec: run.spec,
+    plan: run.plan,
+    form: run.form,
     numClasses: run.settings.numClasses,
     upsample: run.settings.input.upsample,
-    labelSize: { width: image2.labelWidth, height: image2.labelHeight },
-    inputSize: run.spec.inputSize,
-    valid: preprocessed.valid,
-    alwaysSigmoid: run.form === "sigmoid"
-  };
-  const decoded = decodeWithThreshold(raw, run.plan, request, run.settings.threshold);
-  return {
-    ...decoded,
-    inferenceMs: inferredAt - preprocessedAt,
-    preprocessMs: preprocessedAt - started
+    threshold: run.settings.threshold
   };
 }
 async function checkImages2(run, images) {
-  const inputs = [];
-  for (const image2 of images.slice(0, 2)) {
-    inputs.push((await preprocessImage(image2.imagePath, run.spec)).data);
-  }
+  const inputs = await batchCheckInputs(run.spec, images);
   return checkBatchConsistency(tfjsBatchRunner(run.model, run.dims), inputs);
 }
 function outputFormName2(plan2, probe) {
@@ -6627,9 +6649,9 @@ var init_segmenter = __esm({
     init_onnx_info();
     init_output_form();
     init_output_values();
-    init_preprocess();
     init_score_kind();
     init_score_view();
+    init_segment_image();
     init_unscorable();
     init_backend();
     init_load();
@@ -6740,7 +6762,7 @@ var init_fingerprint = __esm({
         this.hash.update(`${id}\0${labelSha256}
 `);
       }
-      /** The fingerprint: lower-case hex sha256. */
+      /** Returns the fingerprint as lower-case hex sha256. */
       digest() {
         return this.hash.digest("hex");
       }

@@ -1,6 +1,6 @@
 /**
  * A C x C confusion matrix over a whole subset: rows are true classes, columns predicted classes,
- * as in the PASCAL VOC devkit and mmsegmentation. Counts are stored as float64, which holds pixel
+ * as in the PASCAL VOC devkit and mmsegmentation. Counts are stored as float64, which represents pixel
  * counts exactly up to 2^53.
  */
 export class ConfusionMatrix {
@@ -52,7 +52,7 @@ export class ConfusionMatrix {
     return sum;
   }
 
-  /** The matrix as rows of plain numbers (rows true, columns predicted). */
+  /** Returns the matrix as rows of plain numbers (rows true, columns predicted). */
   toRows(): number[][] {
     const rows: number[][] = [];
     for (let t = 0; t < this.numClasses; t++) {

@@ -24,7 +24,7 @@ export interface RunClock {
   readonly totalMs: number;
 }
 
-/** What the gate adds to an evaluation: its checks, the baseline comparison and the overlays. */
+/** Gate additions to an evaluation: its checks, the baseline comparison and the overlays. */
 export interface GateResult {
   readonly checks: readonly CheckRecord[];
   readonly baseline: BaselineComparison | null;

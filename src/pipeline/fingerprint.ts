@@ -17,7 +17,7 @@ export class FingerprintBuilder {
     this.hash.update(`${id}\u0000${labelSha256}\n`);
   }
 
-  /** The fingerprint: lower-case hex sha256. */
+  /** Returns the fingerprint as lower-case hex sha256. */
   digest(): string {
     return this.hash.digest('hex');
   }

@@ -12,7 +12,7 @@ import type { GateResult } from './assemble.js';
 import type { LoadedBaseline } from './baseline.js';
 import type { EvaluationOutcome } from './evaluate.js';
 
-/** What the gate reads besides the evaluation outcome. */
+/** Gate inputs besides the evaluation outcome. */
 export interface GateInputs {
   readonly analysis: ImageAnalysis;
   readonly overlays: OverlayCollector | null;

@@ -1,11 +1,11 @@
-/** Where the engine's log lines go: stderr in the CLI, a buffer in tests. */
+/** Destination of the engine's log lines: stderr in the CLI, a buffer in tests. */
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;
   debug(message: string): void;
 }
 
-/** A logger that writes `seg-gate: …` lines to a stream; debug lines only when `verbose`. */
+/** Creates a logger that writes lines to a stream, with debug lines only when `verbose`. */
 export function createStreamLogger(stream: NodeJS.WritableStream, verbose = false): Logger {
   return {
     info: (message) => stream.write(`${message}\n`),

@@ -3,7 +3,7 @@ import type { Sample } from '../dataset/types.js';
 import type { ImageCounts } from '../metrics/accumulate.js';
 import type { OutputStats } from '../segmenters/types.js';
 
-/** What the pipeline knows about one image once it has been scored (or found unscorable). */
+/** Per-image data that observers receive once an image is scored or found unscorable. */
 export interface ImageObservation {
   readonly sample: Sample;
   /** The label as decoded, or null when it is not a class-id image. */

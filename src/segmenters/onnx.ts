@@ -14,13 +14,13 @@ import type { RawOutput } from './output.js';
 import { planOutput } from './output-form.js';
 import type { OutputPlan } from './output-form.js';
 import { toFloatScores } from './output-values.js';
-import { preprocessImage } from './preprocess.js';
 import type { PreprocessSpec } from './preprocess.js';
 import { detectScoreKind, isWithinUnitInterval } from './score-kind.js';
+import { batchCheckInputs, segmentImageWith, type ImageRunSpec } from './segment-image.js';
 import type { Segmenter, SegmenterInfo, SegmenterInput, SegmenterOutput } from './types.js';
 import { unscorableSegmenter } from './unscorable.js';
 import { checkBatchConsistency, type BatchRunner } from './batch-consistency.js';
-import { decodeWithThreshold, validateThreshold } from './threshold.js';
+import { validateThreshold } from './threshold.js';
 import type { CheckRecord } from '../checks/types.js';
 
 /** Settings for opening an ONNX model. */
@@ -137,27 +137,20 @@ interface ModelRun {
   readonly settings: OnnxSegmenterSettings;
 }
 
-async function segmentImage(run: ModelRun, image: SegmenterInput): Promise<SegmenterOutput> {
-  const started = performance.now();
-  const preprocessed = await preprocessImage(image.imagePath, run.spec);
-  const preprocessedAt = performance.now();
-  const raw = await runModel(run.session, run.modelPath, run.tensors, preprocessed.data, run.dims);
-  const inferredAt = performance.now();
+function segmentImage(run: ModelRun, image: SegmenterInput): Promise<SegmenterOutput> {
+  return segmentImageWith(imageRunSpec(run), image, (data) =>
+    runModel(run.session, run.modelPath, run.tensors, data, run.dims),
+  );
+}
 
-  const request = {
-    subject: image.id,
+function imageRunSpec(run: ModelRun): ImageRunSpec {
+  return {
+    spec: run.spec,
+    plan: run.plan,
+    form: run.form,
     numClasses: run.settings.numClasses,
     upsample: run.settings.input.upsample,
-    labelSize: { width: image.labelWidth, height: image.labelHeight },
-    inputSize: run.spec.inputSize,
-    valid: preprocessed.valid,
-    alwaysSigmoid: run.form === 'sigmoid',
-  };
-  const decoded = decodeWithThreshold(raw, run.plan, request, run.settings.threshold);
-  return {
-    ...decoded,
-    inferenceMs: inferredAt - preprocessedAt,
-    preprocessMs: preprocessedAt - started,
+    threshold: run.settings.threshold,
   };
 }
 
@@ -167,10 +160,7 @@ async function checkImages(
   batchDim: number | null,
   images: readonly SegmenterInput[],
 ): Promise<CheckRecord> {
-  const inputs: Float32Array[] = [];
-  for (const image of images.slice(0, 2)) {
-    inputs.push((await preprocessImage(image.imagePath, run.spec)).data);
-  }
+  const inputs = await batchCheckInputs(run.spec, images);
   return checkBatchConsistency(onnxBatchRunner(run, batchDim), inputs);
 }
 
