@@ -1,3 +1,4 @@
+import { baselineHeadline, changedClasses, classDeltaCells } from './baseline-text.js';
 import type { CheckRecord } from '../checks/types.js';
 import { countChecksByStatus } from './check-status.js';
 import { NO_VALUE, formatCount, formatDuration, formatRate, formatRatio } from './format.js';
@@ -30,6 +31,7 @@ export function renderMarkdownSummary(report: Report): string {
     failedChecksSection(report.checks),
     warningsSection(report),
     metricsSection(report),
+    baselineSection(report),
     classesSection(report.classes),
     modelSection(report.model, report.preprocessing),
     datasetSection(report.dataset),
@@ -112,6 +114,24 @@ function metricsSection(report: Report): string {
     ['Unscored pixels (contract violations)', formatCount(metrics.unscoredPixels)],
   ];
   return ['### Metrics', '', table(['Metric', 'Value'], ['left', 'right'], rows)].join('\n');
+}
+
+function baselineSection(report: Report): string {
+  const baseline = report.baseline;
+  if (baseline === null) {
+    return '';
+  }
+
+  const lines = ['### Against the baseline', '', escapeMarkdown(baselineHeadline(baseline))];
+  const changed = changedClasses(baseline);
+  if (changed.length > 0) {
+    const rows = changed.map((entry) =>
+      classDeltaCells(entry).map((cell, column) => (column === 0 ? escapeMarkdown(cell) : cell)),
+    );
+    const headers = ['Class', 'Baseline IoU', 'IoU', 'Δ'];
+    lines.push('', table(headers, ['left', 'right', 'right', 'right'], rows));
+  }
+  return lines.join('\n');
 }
 
 function imagesEvaluated(report: Report): string {

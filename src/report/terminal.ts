@@ -1,3 +1,4 @@
+import { baselineHeadline, changedClasses, classDeltaCells } from './baseline-text.js';
 import type { CheckRecord } from '../checks/types.js';
 import { countChecksByStatus } from './check-status.js';
 import { NO_VALUE, formatCount, formatDuration, formatRate, formatRatio } from './format.js';
@@ -46,6 +47,7 @@ export function renderTerminalSummary(report: Report, options: TerminalSummaryOp
     failedCheckLines(report.checks, painter, width),
     warningLines(report, painter, width),
     metricLines(report, painter),
+    baselineLines(report, painter, width),
     classLines(report.classes, painter),
     timingLines(report, painter),
   ];
@@ -173,6 +175,25 @@ function metricLines(report: Report, paint: Painter): string[] {
       ([label, value]) => `${INDENT}${label.padEnd(labelWidth)}  ${dimPlaceholder(value, paint)}`,
     ),
   ];
+}
+
+function baselineLines(report: Report, paint: Painter, width: number): string[] {
+  const baseline = report.baseline;
+  if (baseline === null) {
+    return [];
+  }
+
+  const lines = [
+    paint('Against the baseline', 'bold'),
+    ...wrap(sanitizeTerminalText(baselineHeadline(baseline)), width - INDENT.length).map(
+      (line) => `${INDENT}${line}`,
+    ),
+  ];
+  for (const entry of changedClasses(baseline)) {
+    const [name, before, after, delta] = classDeltaCells(entry).map(sanitizeTerminalText);
+    lines.push(`${INDENT}${name}: ${before} -> ${after} (${delta})`);
+  }
+  return lines;
 }
 
 function classLines(classes: readonly ClassReport[], paint: Painter): string[] {
