@@ -27,7 +27,7 @@ export function baselineHeadline(baseline: BaselineComparison): string {
   return `ΔmIoU ${formatDelta(baseline.deltaMiou)}${interval} against ${baseline.source}`;
 }
 
-/** The classes whose IoU changed, largest loss first, at most `MAX_LISTED_CLASS_DELTAS`. */
+/** Returns the classes whose IoU changed, largest loss first, at most `MAX_LISTED_CLASS_DELTAS`. */
 export function changedClasses(baseline: BaselineComparison): BaselineComparison['classes'] {
   return baseline.classes
     .filter((entry) => entry.delta !== null && Number(entry.delta.toFixed(4)) !== 0)
@@ -35,7 +35,7 @@ export function changedClasses(baseline: BaselineComparison): BaselineComparison
     .slice(0, MAX_LISTED_CLASS_DELTAS);
 }
 
-/** Cells of one class row: name, baseline IoU, IoU, difference. */
+/** Returns the cells of one class row: name, baseline IoU, IoU, difference. */
 export function classDeltaCells(entry: BaselineComparison['classes'][number]): string[] {
   return [
     entry.name,
