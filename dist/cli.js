@@ -7117,6 +7117,41 @@ var init_evaluate = __esm({
   }
 });
 
+// src/report/baseline-text.ts
+function formatDelta(delta) {
+  if (delta === null) {
+    return NO_VALUE;
+  }
+  const rounded = Number(delta.toFixed(4));
+  if (rounded === 0) {
+    return "0.0000";
+  }
+  return `${rounded > 0 ? "+" : ""}${rounded.toFixed(4)}`;
+}
+function baselineHeadline(baseline) {
+  const interval = baseline.interval ? ` (95 % interval ${formatDelta(baseline.interval[0])} to ${formatDelta(baseline.interval[1])}, ${baseline.resamples} paired bootstrap resamples)` : "";
+  return `\u0394mIoU ${formatDelta(baseline.deltaMiou)}${interval} against ${baseline.source}`;
+}
+function changedClasses(baseline) {
+  return baseline.classes.filter((entry) => entry.delta !== null && Number(entry.delta.toFixed(4)) !== 0).sort((a, b) => (a.delta ?? 0) - (b.delta ?? 0)).slice(0, MAX_LISTED_CLASS_DELTAS);
+}
+function classDeltaCells(entry) {
+  return [
+    entry.name,
+    formatRatio(entry.baselineIou),
+    formatRatio(entry.iou),
+    formatDelta(entry.delta)
+  ];
+}
+var MAX_LISTED_CLASS_DELTAS;
+var init_baseline_text = __esm({
+  "src/report/baseline-text.ts"() {
+    "use strict";
+    init_format();
+    MAX_LISTED_CLASS_DELTAS = 10;
+  }
+});
+
 // src/report/check-status.ts
 function countChecksByStatus(checks) {
   const counts = { pass: 0, warn: 0, fail: 0, skip: 0 };
@@ -7138,6 +7173,7 @@ function renderMarkdownSummary(report) {
     failedChecksSection(report.checks),
     warningsSection(report),
     metricsSection(report),
+    baselineSection(report),
     classesSection(report.classes),
     modelSection(report.model, report.preprocessing),
     datasetSection(report.dataset),
@@ -7198,6 +7234,22 @@ function metricsSection(report) {
     ["Unscored pixels (contract violations)", formatCount(metrics.unscoredPixels)]
   ];
   return ["### Metrics", "", table(["Metric", "Value"], ["left", "right"], rows)].join("\n");
+}
+function baselineSection(report) {
+  const baseline = report.baseline;
+  if (baseline === null) {
+    return "";
+  }
+  const lines = ["### Against the baseline", "", escapeMarkdown(baselineHeadline(baseline))];
+  const changed = changedClasses(baseline);
+  if (changed.length > 0) {
+    const rows = changed.map(
+      (entry) => classDeltaCells(entry).map((cell, column) => column === 0 ? escapeMarkdown(cell) : cell)
+    );
+    const headers = ["Class", "Baseline IoU", "IoU", "\u0394"];
+    lines.push("", table(headers, ["left", "right", "right", "right"], rows));
+  }
+  return lines.join("\n");
 }
 function imagesEvaluated(report) {
   if (report.dataset === null) {
@@ -7347,6 +7399,7 @@ var FINGERPRINT_DISPLAY_LENGTH, MODEL_KIND_LABELS;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
+    init_baseline_text();
     init_check_status();
     init_format();
     FINGERPRINT_DISPLAY_LENGTH = 12;
@@ -7373,6 +7426,7 @@ function renderTerminalSummary(report, options) {
     failedCheckLines(report.checks, painter, width),
     warningLines(report, painter, width),
     metricLines(report, painter),
+    baselineLines(report, painter, width),
     classLines(report.classes, painter),
     timingLines(report, painter)
   ];
@@ -7470,6 +7524,23 @@ function metricLines(report, paint) {
     )
   ];
 }
+function baselineLines(report, paint, width) {
+  const baseline = report.baseline;
+  if (baseline === null) {
+    return [];
+  }
+  const lines = [
+    paint("Against the baseline", "bold"),
+    ...wrap(sanitizeTerminalText(baselineHeadline(baseline)), width - INDENT.length).map(
+      (line) => `${INDENT}${line}`
+    )
+  ];
+  for (const entry of changedClasses(baseline)) {
+    const [name, before, after, delta] = classDeltaCells(entry).map(sanitizeTerminalText);
+    lines.push(`${INDENT}${name}: ${before} -> ${after} (${delta})`);
+  }
+  return lines;
+}
 function classLines(classes, paint) {
   if (classes.length === 0) {
     return [];
@@ -7531,6 +7602,7 @@ var DEFAULT_WIDTH, MIN_WIDTH, INDENT, ANSI;
 var init_terminal = __esm({
   "src/report/terminal.ts"() {
     "use strict";
+    init_baseline_text();
     init_check_status();
     init_format();
     DEFAULT_WIDTH = 100;

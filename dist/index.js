@@ -77537,6 +77537,8 @@ function buildEngineArgs(inputs, files) {
   args.push("--report", files.reportPath, "--summary", files.summaryPath, "--progress", "lines");
   if (files.overlaysDir !== null && inputs.overlays > 0) {
     args.push("--overlays", String(inputs.overlays), "--overlays-dir", files.overlaysDir);
+  } else {
+    args.push("--overlays", "0");
   }
   if (files.baselinePath !== null) {
     args.push("--baseline", files.baselinePath);
@@ -78951,6 +78953,7 @@ var HINTS = {
   "contract.model.output": "The model output cannot be decoded into class ids: check the output rank and type of the export.",
   "contract.model.non-finite": "The model output has NaN or infinite values: check `normalize` and the input scaling the model was trained with.",
   "contract.model.logit-magnitude": "The logits are unusually large: the input is probably scaled wrongly; check `normalize` and `channel-order`.",
+  "contract.model.batch-consistency": "An image scores differently alone and inside a batch: export the model in inference mode (batch normalisation and dropout in eval mode).",
   "collapse.dominant-class": "One class takes most predicted pixels: check `normalize`, `channel-order` and `input-size` against how the model was trained.",
   "collapse.missing-classes": "Classes present in the labels are never predicted: check `num-classes`, `class-names` and the class order of the model.",
   "collapse.per-image": "Images were predicted as a single class: check the preprocessing (`normalize`, `resize`, `input-size`).",

@@ -14,6 +14,8 @@ export interface EngineFiles {
  * Builds the `seg-gate evaluate` arguments: every engine input that was set as `--<name> <value>`
  * (thresholds and bootstrap settings only when set, so the engine's defaults apply otherwise),
  * `--skip-missing` when true, then the report, summary, progress, overlay and baseline options.
+ * `--overlays` is always passed, so `overlays: 0` also turns off overlays that a config file asks
+ * for.
  */
 export function buildEngineArgs(inputs: ActionInputs, files: EngineFiles): string[] {
   const args = ['evaluate'];
@@ -29,6 +31,8 @@ export function buildEngineArgs(inputs: ActionInputs, files: EngineFiles): strin
 
   if (files.overlaysDir !== null && inputs.overlays > 0) {
     args.push('--overlays', String(inputs.overlays), '--overlays-dir', files.overlaysDir);
+  } else {
+    args.push('--overlays', '0');
   }
   if (files.baselinePath !== null) {
     args.push('--baseline', files.baselinePath);

@@ -13,8 +13,8 @@ export interface Evaluation {
   readonly exit: EngineExit;
   readonly file: ReportFile;
   /**
-   * Why the engine rejected the baseline, or null. After a rejection the run shown is the second
-   * one, without a baseline, so its regression checks are skipped.
+   * The engine's reason for rejecting the baseline, or null. After a rejection the run shown is
+   * the second one, without a baseline, so its regression checks are skipped.
    */
   readonly baselineRejection: string | null;
 }
@@ -23,7 +23,7 @@ export interface Evaluation {
  * Runs the engine, against `baselinePath` when it is not null. When the engine rejects the
  * baseline (exit 2 naming it: another dataset, class list or report version), the run is
  * repeated without it. A pull request that changes the dataset then gets a warning and skipped
- * regression checks, not an error. The cost is a second evaluation, because the engine knows the
+ * regression checks, not an error. The cost is a second evaluation, because the engine computes the
  * dataset fingerprint only after reading every label.
  */
 export async function evaluateWithBaseline(options: {
@@ -50,7 +50,9 @@ export async function evaluateWithBaseline(options: {
 
   const first = await run(baselinePath);
   const rejection =
-    baselinePath === null ? null : baselineRejection(first.exit, reportOf(first.file), baselinePath);
+    baselinePath === null
+      ? null
+      : baselineRejection(first.exit, reportOf(first.file), baselinePath);
   if (rejection === null) {
     return { ...first, baselineRejection: null };
   }

@@ -102,7 +102,7 @@ interface GateResult {
   readonly outcome: RunOutcome;
   readonly report: Report | null;
   readonly baseline: BaselineOrigin;
-  /** Why the engine rejected the baseline, or null; see `evaluateWithBaseline`. */
+  /** The engine's reason for rejecting the baseline, or null (see `evaluateWithBaseline`). */
   readonly baselineRejection: string | null;
   readonly save: BaselineSaveNote | null;
   readonly warnings: readonly Annotation[];

@@ -9,7 +9,7 @@ export type ReportFile =
   | { readonly kind: 'read'; readonly report: Report }
   | {
       readonly kind: 'unusable';
-      /** Why there is no report: the file is missing, is not JSON, or breaks the report schema. */
+      /** The reason there is no report: the file is missing, is not JSON, or breaks the report schema. */
       readonly reason: string;
     };
 

@@ -5,11 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 import {
+  ACTION_SET_OPTIONS,
   ALL_INPUTS,
   ALL_OUTPUTS,
+  CONFIG_ONLY_OPTIONS,
   DEFAULT_CACHE_TIMEOUT_SECONDS,
   DEFAULT_OVERLAYS,
+  ENGINE_VALUE_INPUTS,
 } from '../../src/action/constants.js';
+import { EVALUATE_OPTIONS } from '../../src/config/evaluate-options.js';
 import { REPO_DIR } from './helpers/checkout.js';
 
 interface ActionYaml {
@@ -19,6 +23,24 @@ interface ActionYaml {
 }
 
 const action = parse(readFileSync(join(REPO_DIR, 'action.yml'), 'utf8')) as ActionYaml;
+const docs = readFileSync(join(REPO_DIR, 'docs', 'action.md'), 'utf8');
+
+/** Returns the rows of the Markdown table under `heading`, by the name in their first cell. */
+function tableRows(heading: string): Map<string, string[]> {
+  const section = docs.slice(docs.indexOf(heading));
+  const rows = new Map<string, string[]>();
+  for (const line of section.split('\n').slice(1)) {
+    if (line.startsWith('### ')) {
+      break;
+    }
+    const cells = line.split('|').map((cell) => cell.trim());
+    const name = /^`([a-z-]+)`$/.exec(cells[1] ?? '')?.[1];
+    if (line.startsWith('|') && name !== undefined) {
+      rows.set(name, cells.slice(1, -1));
+    }
+  }
+  return rows;
+}
 
 describe('action.yml', () => {
   it('runs dist/index.js on node24', () => {
@@ -43,12 +65,48 @@ describe('action.yml', () => {
   });
 });
 
-describe('docs/action.md', () => {
-  const docs = readFileSync(join(REPO_DIR, 'docs', 'action.md'), 'utf8');
+describe('engine options', () => {
+  const engineFlags = [
+    '--config',
+    ...Object.values(EVALUATE_OPTIONS).flatMap((spec) => (spec.flag === null ? [] : [spec.flag])),
+  ].map((flag) => flag.slice(2));
+  const covered = [...ENGINE_VALUE_INPUTS, ...ACTION_SET_OPTIONS, ...CONFIG_ONLY_OPTIONS];
 
-  it('documents every input and output', () => {
-    for (const name of [...ALL_INPUTS, ...ALL_OUTPUTS]) {
-      expect(docs, name).toContain(`\`${name}\``);
+  it('are each an input, set by the action or config only', () => {
+    expect([...covered].sort()).toEqual([...engineFlags].sort());
+  });
+
+  it('are sorted into one group each', () => {
+    expect(new Set(covered).size).toBe(covered.length);
+  });
+});
+
+describe('docs/action.md', () => {
+  it('has a row for every input with its default', () => {
+    const rows = tableRows('### Inputs');
+
+    expect([...rows.keys()].sort()).toEqual(Object.keys(action.inputs).sort());
+    for (const [name, input] of Object.entries(action.inputs)) {
+      if (input.default !== undefined) {
+        expect(rows.get(name)?.[1], name).toBe(`\`${input.default}\``);
+      }
     }
+  });
+
+  it('has a row for every output', () => {
+    expect([...tableRows('### Outputs').keys()]).toEqual(ALL_OUTPUTS);
+  });
+
+  it('names the options that only a config file sets', () => {
+    for (const name of CONFIG_ONLY_OPTIONS) {
+      expect(docs, name).toContain(`\`--${name}\``);
+    }
+  });
+
+  it('states the oldest act release and the fork rule', () => {
+    expect(docs).toContain('act 0.2.81 (released 2025-09-01) is the oldest release');
+    expect(docs).toContain(
+      '`if: github.event.pull_request.head.repo.full_name == github.repository`',
+    );
   });
 });

@@ -43,7 +43,9 @@ describe('baselineRejection', () => {
     const usage = makeReport({ verdict: 'error', error: { kind: 'usage', message } });
 
     expect(baselineRejection({ ...EXIT_2, code: 3 }, inputError(message), BASELINE)).toBeNull();
-    expect(baselineRejection({ ...EXIT_2, signal: 'SIGKILL' }, inputError(message), BASELINE)).toBeNull();
+    expect(
+      baselineRejection({ ...EXIT_2, signal: 'SIGKILL' }, inputError(message), BASELINE),
+    ).toBeNull();
     expect(baselineRejection(EXIT_2, usage, BASELINE)).toBeNull();
     expect(baselineRejection(EXIT_2, null, BASELINE)).toBeNull();
   });

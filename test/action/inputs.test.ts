@@ -87,13 +87,46 @@ describe('buildEngineArgs', () => {
     ]);
   });
 
-  it('adds skip-missing and the baseline, and leaves overlays out at 0', () => {
+  it('adds skip-missing and the baseline, and overlays 0 without a folder', () => {
     const inputs = readActionInputs(reader({ 'skip-missing': 'true', overlays: '0' }));
     const args = buildEngineArgs(inputs, { ...FILES, baselinePath: '/t/base.json' });
 
     expect(args).toContain('--skip-missing');
-    expect(args).not.toContain('--overlays');
+    expect(args.slice(args.indexOf('--overlays'), args.indexOf('--overlays') + 2)).toEqual([
+      '--overlays',
+      '0',
+    ]);
+    expect(args).not.toContain('--overlays-dir');
     expect(args.slice(-2)).toEqual(['--baseline', '/t/base.json']);
+  });
+
+  it('passes class, runtime and gate options', () => {
+    const inputs = readActionInputs(
+      reader({
+        'max-class-iou-drop': '0.05',
+        checks: 'collapse.per-image=warn',
+        'label-map': '15:1,*:0',
+        backend: 'wasm',
+        threshold: '0.4',
+        'max-miou-drop': '0.02',
+      }),
+    );
+
+    expect(buildEngineArgs(inputs, FILES).slice(0, 13)).toEqual([
+      'evaluate',
+      '--label-map',
+      '15:1,*:0',
+      '--backend',
+      'wasm',
+      '--threshold',
+      '0.4',
+      '--checks',
+      'collapse.per-image=warn',
+      '--max-miou-drop',
+      '0.02',
+      '--max-class-iou-drop',
+      '0.05',
+    ]);
   });
 
   it('leaves thresholds out when they are not set', () => {

@@ -28,7 +28,8 @@ describe('interpretEngineExit', () => {
     expect(interpretEngineExit({ code: 0, signal: null, stderrTail: '' }, MISSING)).toEqual({
       kind: 'error',
       cause: 'internal',
-      message: 'The engine exited with code 0, but its report is unusable: no report at /t/report.json',
+      message:
+        'The engine exited with code 0, but its report is unusable: no report at /t/report.json',
     });
   });
 

@@ -27,7 +27,10 @@ describe('readReportFile', () => {
   it('names a missing file', async () => {
     const path = join(folder, 'absent.json');
 
-    expect(await readReportFile(path)).toEqual({ kind: 'unusable', reason: `no report at ${path}` });
+    expect(await readReportFile(path)).toEqual({
+      kind: 'unusable',
+      reason: `no report at ${path}`,
+    });
   });
 
   it('names a file that is not JSON', async () => {

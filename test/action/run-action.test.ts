@@ -48,7 +48,7 @@ function commands(run: ActionRun, kind: string): string[] {
   return found;
 }
 
-/** The arguments of each stub engine run, in order. */
+/** Reads the arguments of each stub engine run, in order. */
 function readArgs(path: string): string[][] {
   return readFileSync(path, 'utf8')
     .split('\n')
@@ -56,7 +56,7 @@ function readArgs(path: string): string[][] {
     .map((line) => JSON.parse(line) as string[]);
 }
 
-/** The value after `flag` in an argument list, or undefined. */
+/** Returns the value after `flag` in an argument list, or undefined. */
 function flagValue(args: readonly string[], flag: string): string | undefined {
   const index = args.indexOf(flag);
   return index < 0 ? undefined : args[index + 1];
@@ -173,7 +173,8 @@ describe.skipIf(node24 === null)('action run with a stub engine (Node 24)', () =
       '0.5',
     ]);
     expect(args).not.toContain('--min-class-iou');
-    expect(args).not.toContain('--overlays');
+    expect(flagValue(args, '--overlays')).toBe('0');
+    expect(args).not.toContain('--overlays-dir');
     expect(args.slice(args.indexOf('--progress'), args.indexOf('--progress') + 2)).toEqual([
       '--progress',
       'lines',
@@ -189,9 +190,7 @@ describe.skipIf(node24 === null)('action run with a stub engine (Node 24)', () =
 
     expect(result.code).toBe(0);
     expect(flagValue(args, '--overlays')).toBe('8');
-    expect(flagValue(args, '--overlays-dir')).toBe(
-      join(result.runnerTemp, 'seg-gate', 'overlays'),
-    );
+    expect(flagValue(args, '--overlays-dir')).toBe(join(result.runnerTemp, 'seg-gate', 'overlays'));
     expect(result.outputs['overlays-path']).toBe('');
   });
 
@@ -298,7 +297,7 @@ describe.skipIf(node24 === null)('action run with a stub engine (Node 24)', () =
     expect(result.code).toBe(0);
     expect(result.outputs['verdict']).toBe('pass');
     expect(commands(result, 'warning')).toEqual([
-      '::warning title=seg-gate: baseline not comparable::baseline not comparable: baseline fingerprint 1096aeb24ceb… vs current ee2c5d3d6d9d…: the baseline was computed on other images or labels, or with another class count, ignore index or label map; regression checks skipped',
+      '::warning title=seg-gate%3A baseline not comparable::baseline not comparable: baseline fingerprint 1096aeb24ceb… vs current ee2c5d3d6d9d…: the baseline was computed on other images or labels, or with another class count, ignore index or label map; regression checks skipped',
     ]);
     expect(commands(result, 'error')).toEqual([]);
     expect(result.summary).toContain(
@@ -328,9 +327,7 @@ describe.skipIf(node24 === null)('action run with a stub engine (Node 24)', () =
     expect(result.outputs['verdict']).toBe('error');
     expect(result.outputs['report-path']).toBe('');
     expect(result.summary).toContain('## seg-gate: ⚠️ ERROR (internal error)');
-    expect(result.summary).toContain(
-      'The engine exited with code 0, but its report is unusable:',
-    );
+    expect(result.summary).toContain('The engine exited with code 0, but its report is unusable:');
     expect(result.summary).toContain('/verdict: must be one of');
   });
 });

@@ -41,7 +41,10 @@ export async function findBaseline(
   return store.restore(namespace, plan);
 }
 
-/** Saves the report of a passing push to the default branch as the next baseline. */
+/**
+ * Saves the report of a passing push to the default branch as the next baseline. Returns null for
+ * other events and branches, which never save.
+ */
 export async function saveBaseline(
   context: RunContext,
   outcome: RunOutcome,

@@ -4,11 +4,12 @@ import type { EngineExit } from '../engine/run.js';
 
 /**
  * Returns why the engine rejected the baseline it was given, or null when the run did not stop
- * because of the baseline. The engine stops with exit code 2 and an input error that names the
- * baseline file when the file is no usable report (unreadable, another report schema version, a
- * run that did not finish) or cannot be compared with this run (another class list, or a
- * different dataset fingerprint: other images or labels, class count, ignore index or label
- * map). For the comparison errors the reason is the part after the file name.
+ * because of the baseline. The engine then exits with code 2 and an input error that names the
+ * baseline file. It does so when the file is no usable report: unreadable, of another report
+ * schema version, or from a run that did not finish. It also does so when the baseline cannot be
+ * compared with this run because the class list or the dataset fingerprint differs (other images
+ * or labels, class count, ignore index or label map). For the comparison errors the reason is
+ * the part after the file name.
  *
  * NOTE: the engine marks a baseline error only by naming the baseline path in the message, so
  * the path is what this function matches.

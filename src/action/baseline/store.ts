@@ -118,4 +118,3 @@ export function describeFailure(outcome: CacheOutcome): string {
       return `cache entry ${outcome.key}`;
   }
 }
-

@@ -31,6 +31,8 @@ const HINTS: Readonly<Record<string, string>> = {
     'The model output has NaN or infinite values: check `normalize` and the input scaling the model was trained with.',
   'contract.model.logit-magnitude':
     'The logits are unusually large: the input is probably scaled wrongly; check `normalize` and `channel-order`.',
+  'contract.model.batch-consistency':
+    'An image scores differently alone and inside a batch: export the model in inference mode (batch normalisation and dropout in eval mode).',
   'collapse.dominant-class':
     'One class takes most predicted pixels: check `normalize`, `channel-order` and `input-size` against how the model was trained.',
   'collapse.missing-classes':

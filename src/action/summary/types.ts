@@ -14,10 +14,13 @@ export interface ClassThresholds {
 /** Everything the job summary shows. */
 export interface SummaryInput {
   readonly outcome: RunOutcome;
-  /** The engine's report; its `baseline` field has the comparison with the baseline. */
+  /** The engine's report. Its `baseline` field contains the comparison with the baseline. */
   readonly report: Report | null;
   readonly baseline: BaselineOrigin;
-  /** Why the engine rejected the baseline, or null; the report is then from a run without it. */
+  /**
+   * The engine's reason for rejecting the baseline, or null. The report is then from a run
+   * without a baseline.
+   */
   readonly baselineRejection: string | null;
   readonly save: BaselineSaveNote | null;
   /** Overlay PNG paths, worst image first. */

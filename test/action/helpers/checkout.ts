@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,62 +10,45 @@ export const REPO_DIR = resolve(fileURLToPath(new URL('../../..', import.meta.ur
 /** A built copy of the action as the runner checks it out: `dist/`, package files, node_modules. */
 export interface ActionCheckout {
   readonly dir: string;
+  /** The action entry, `dist/index.js`; the engine is `dist/cli.js` beside it. */
   readonly entry: string;
-  /** True when `dist/cli.js` (the real engine) was built too. */
-  readonly hasEngine: boolean;
   remove(): void;
 }
 
-export const ENGINE_SKIP_REASON =
-  'the engine entry src/cli/main.ts does not exist yet, so dist/cli.js cannot be built';
+export interface CheckoutOptions {
+  /** Folder the checkout is created in; the system temp folder by default. */
+  readonly parent?: string;
+  /** Folder whose `src`, `scripts` and `schemas` are built; the repository by default. */
+  readonly sourceRoot?: string;
+}
 
 /**
  * Builds the action into a temporary checkout with the repository's own build script
- * (`scripts/build.mjs`, the same as `npm run build`). The folder links `src`, `scripts` and
- * `node_modules` to the repository and copies package.json and package-lock.json, so the built
- * action finds its engine dependencies as in a development checkout. When the engine entry does
- * not exist yet, only `dist/index.js` is built, with the same esbuild options.
+ * (`scripts/build.mjs`, the same as `npm run build`). The folder links `src`, `scripts`, `schemas`
+ * and `node_modules` and copies package.json, package-lock.json and action.yml, so the built
+ * action finds its engine dependencies as in a development checkout.
  */
-export function buildActionCheckout(): ActionCheckout {
-  const dir = mkdtempSync(join(tmpdir(), 'seg-gate-action-'));
-  for (const name of ['src', 'scripts', 'node_modules']) {
-    symlinkSync(join(REPO_DIR, name), join(dir, name));
+export function buildActionCheckout(options: CheckoutOptions = {}): ActionCheckout {
+  const sourceRoot = options.sourceRoot ?? REPO_DIR;
+  const dir = mkdtempSync(join(options.parent ?? tmpdir(), 'seg-gate-action-'));
+  for (const name of ['src', 'scripts', 'schemas']) {
+    symlinkSync(join(sourceRoot, name), join(dir, name));
   }
+  symlinkSync(join(REPO_DIR, 'node_modules'), join(dir, 'node_modules'));
   for (const name of ['package.json', 'package-lock.json', 'action.yml']) {
     copyFileSync(join(REPO_DIR, name), join(dir, name));
   }
 
-  const hasEngine = existsSync(join(REPO_DIR, 'src/cli/main.ts'));
-  if (hasEngine) {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: dir, stdio: 'pipe' });
-  } else {
-    mkdirSync(join(dir, 'dist'));
-    execFileSync(process.execPath, ['--input-type=module', '-e', ACTION_ONLY_BUILD], {
-      cwd: dir,
-      stdio: 'pipe',
-    });
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: dir, stdio: 'pipe' });
+  for (const file of ['index.js', 'cli.js']) {
+    if (!existsSync(join(dir, 'dist', file))) {
+      throw new Error(`npm run build wrote no dist/${file} in ${dir}`);
+    }
   }
 
   return {
     dir,
     entry: join(dir, 'dist', 'index.js'),
-    hasEngine,
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
-
-/** The action entry of scripts/build.mjs, for checkouts without the engine entry. */
-const ACTION_ONLY_BUILD = `
-import { build } from 'esbuild';
-await build({
-  entryPoints: ['src/action/index.ts'],
-  outfile: 'dist/index.js',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  banner: { js: "import { createRequire as __segGateCreateRequire } from 'node:module';\\nconst require = __segGateCreateRequire(import.meta.url);" },
-  legalComments: 'none',
-  logLevel: 'warning',
-});
-`;
