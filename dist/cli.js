@@ -1476,6 +1476,108 @@ var init_overlays = __esm({
   }
 });
 
+// src/report/types.ts
+var REPORT_SCHEMA_VERSION;
+var init_types = __esm({
+  "src/report/types.ts"() {
+    "use strict";
+    REPORT_SCHEMA_VERSION = 1;
+  }
+});
+
+// src/checks/comparable.ts
+function currentRunFromDataset(fingerprint, classNames, images) {
+  return { schemaVersion: REPORT_SCHEMA_VERSION, fingerprint, classNames, images };
+}
+function assertComparable(current, baseline, source) {
+  const fail = (reason) => {
+    throw new InputError(`Cannot compare with the baseline ${source}: ${reason}`);
+  };
+  if (baseline.schemaVersion !== current.schemaVersion) {
+    fail(
+      `baseline report schema version ${String(baseline.schemaVersion)} vs current ${current.schemaVersion}: the baseline was written by another seg-gate version. Store a new baseline with this version.`
+    );
+  }
+  if (baseline.dataset === null) {
+    fail(
+      `the baseline is from a run that did not complete (verdict ${baseline.verdict}), so it has no dataset fingerprint or scores. Store a baseline from a completed run.`
+    );
+  }
+  const classDifference = describeClassDifference(
+    baseline.classes.map((entry) => entry.name),
+    current.classNames
+  );
+  if (classDifference) {
+    fail(`${classDifference}: the baseline was computed with another class list.`);
+  }
+  const baselineFingerprint = baseline.dataset?.fingerprint ?? "";
+  if (baselineFingerprint !== current.fingerprint) {
+    fail(
+      `baseline fingerprint ${abbreviate(baselineFingerprint)} vs current ${abbreviate(current.fingerprint)}: the baseline was computed on other images or labels, or with another class count, ignore index or label map.`
+    );
+  }
+  const idDifference = describeIdDifference(
+    baseline.images.map((image2) => image2.id),
+    current.images.map((image2) => image2.id)
+  );
+  if (idDifference) {
+    fail(
+      `${idDifference}, although the fingerprints match: the baseline report was edited or truncated. Store a new baseline.`
+    );
+  }
+  const tripleProblem = findInvalidTriple(baseline.images, current.classNames.length);
+  if (tripleProblem) {
+    fail(`${tripleProblem}. The baseline report is damaged; store a new baseline.`);
+  }
+}
+function describeClassDifference(baseline, current) {
+  const length = Math.max(baseline.length, current.length);
+  for (let index = 0; index < length; index++) {
+    if (baseline[index] !== current[index]) {
+      return `class lists differ first at id ${index}: baseline ${quoted(baseline[index])} vs current ${quoted(current[index])} (${baseline.length} vs ${current.length} classes)`;
+    }
+  }
+  return null;
+}
+function describeIdDifference(baseline, current) {
+  const length = Math.max(baseline.length, current.length);
+  for (let index = 0; index < length; index++) {
+    if (baseline[index] !== current[index]) {
+      return `image ids differ first at position ${index + 1}: baseline ${quoted(baseline[index])} vs current ${quoted(current[index])} (${baseline.length} vs ${current.length} images)`;
+    }
+  }
+  return null;
+}
+function findInvalidTriple(images, numClasses) {
+  for (const image2 of images) {
+    for (const [trueClass, predictedClass, pixels] of image2.counts) {
+      const validIds = [trueClass, predictedClass].every(
+        (id) => Number.isInteger(id) && id >= 0 && id < numClasses
+      );
+      if (!validIds || !(Number.isFinite(pixels) && pixels >= 0)) {
+        return `image ${image2.id} of the baseline has the count [${trueClass}, ${predictedClass}, ${pixels}], expected class ids in 0..${numClasses - 1} and a pixel count of 0 or more`;
+      }
+    }
+  }
+  return null;
+}
+function quoted(value) {
+  return value === void 0 ? "none" : JSON.stringify(value);
+}
+function abbreviate(fingerprint) {
+  const [algorithm, digest] = fingerprint.includes(":") ? fingerprint.split(":", 2) : ["", fingerprint];
+  const prefix = algorithm ? `${algorithm}:` : "";
+  const hex = digest ?? "";
+  return hex.length > 12 ? `${prefix}${hex.slice(0, 12)}\u2026` : `${prefix}${hex}`;
+}
+var init_comparable = __esm({
+  "src/checks/comparable.ts"() {
+    "use strict";
+    init_errors();
+    init_types();
+  }
+});
+
 // schemas/report.schema.json
 var report_schema_default;
 var init_report_schema = __esm({
@@ -2593,6 +2695,42 @@ var init_baseline = __esm({
   }
 });
 
+// src/pipeline/fingerprint.ts
+import { createHash } from "node:crypto";
+import { readFile as readFile4 } from "node:fs/promises";
+function sha256Hex(bytes) {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+async function fingerprintSamples(samples, settings) {
+  const builder = new FingerprintBuilder(settings);
+  for (const sample of samples) {
+    builder.add(sample.id, sha256Hex(await readFile4(sample.labelPath)));
+  }
+  return builder.digest();
+}
+var FingerprintBuilder;
+var init_fingerprint = __esm({
+  "src/pipeline/fingerprint.ts"() {
+    "use strict";
+    FingerprintBuilder = class {
+      hash = createHash("sha256");
+      constructor(settings) {
+        this.hash.update(`classes=${settings.numClasses};ignore=${settings.ignoreIndex};`);
+        this.hash.update(`labelMap=${settings.labelMap ?? ""};`);
+      }
+      /** Adds one evaluated id and the sha256 (hex) of its label file bytes. */
+      add(id, labelSha256) {
+        this.hash.update(`${id}\0${labelSha256}
+`);
+      }
+      /** Returns the fingerprint as lower-case hex sha256. */
+      digest() {
+        return this.hash.digest("hex");
+      }
+    };
+  }
+});
+
 // src/metrics/divide.ts
 function divideOrNull(numerator, denominator) {
   return denominator === 0 ? null : numerator / denominator;
@@ -2843,108 +2981,6 @@ var init_collapse = __esm({
     init_listing();
     init_options();
     init_tolerance();
-  }
-});
-
-// src/report/types.ts
-var REPORT_SCHEMA_VERSION;
-var init_types = __esm({
-  "src/report/types.ts"() {
-    "use strict";
-    REPORT_SCHEMA_VERSION = 1;
-  }
-});
-
-// src/checks/comparable.ts
-function currentRunFromDataset(fingerprint, classNames, images) {
-  return { schemaVersion: REPORT_SCHEMA_VERSION, fingerprint, classNames, images };
-}
-function assertComparable(current, baseline, source) {
-  const fail = (reason) => {
-    throw new InputError(`Cannot compare with the baseline ${source}: ${reason}`);
-  };
-  if (baseline.schemaVersion !== current.schemaVersion) {
-    fail(
-      `baseline report schema version ${String(baseline.schemaVersion)} vs current ${current.schemaVersion}: the baseline was written by another seg-gate version. Store a new baseline with this version.`
-    );
-  }
-  if (baseline.dataset === null) {
-    fail(
-      `the baseline is from a run that did not complete (verdict ${baseline.verdict}), so it has no dataset fingerprint or scores. Store a baseline from a completed run.`
-    );
-  }
-  const classDifference = describeClassDifference(
-    baseline.classes.map((entry) => entry.name),
-    current.classNames
-  );
-  if (classDifference) {
-    fail(`${classDifference}: the baseline was computed with another class list.`);
-  }
-  const baselineFingerprint = baseline.dataset?.fingerprint ?? "";
-  if (baselineFingerprint !== current.fingerprint) {
-    fail(
-      `baseline fingerprint ${abbreviate(baselineFingerprint)} vs current ${abbreviate(current.fingerprint)}: the baseline was computed on other images or labels, or with another class count, ignore index or label map.`
-    );
-  }
-  const idDifference = describeIdDifference(
-    baseline.images.map((image2) => image2.id),
-    current.images.map((image2) => image2.id)
-  );
-  if (idDifference) {
-    fail(
-      `${idDifference}, although the fingerprints match: the baseline report was edited or truncated. Store a new baseline.`
-    );
-  }
-  const tripleProblem = findInvalidTriple(baseline.images, current.classNames.length);
-  if (tripleProblem) {
-    fail(`${tripleProblem}. The baseline report is damaged; store a new baseline.`);
-  }
-}
-function describeClassDifference(baseline, current) {
-  const length = Math.max(baseline.length, current.length);
-  for (let index = 0; index < length; index++) {
-    if (baseline[index] !== current[index]) {
-      return `class lists differ first at id ${index}: baseline ${quoted(baseline[index])} vs current ${quoted(current[index])} (${baseline.length} vs ${current.length} classes)`;
-    }
-  }
-  return null;
-}
-function describeIdDifference(baseline, current) {
-  const length = Math.max(baseline.length, current.length);
-  for (let index = 0; index < length; index++) {
-    if (baseline[index] !== current[index]) {
-      return `image ids differ first at position ${index + 1}: baseline ${quoted(baseline[index])} vs current ${quoted(current[index])} (${baseline.length} vs ${current.length} images)`;
-    }
-  }
-  return null;
-}
-function findInvalidTriple(images, numClasses) {
-  for (const image2 of images) {
-    for (const [trueClass, predictedClass, pixels] of image2.counts) {
-      const validIds = [trueClass, predictedClass].every(
-        (id) => Number.isInteger(id) && id >= 0 && id < numClasses
-      );
-      if (!validIds || !(Number.isFinite(pixels) && pixels >= 0)) {
-        return `image ${image2.id} of the baseline has the count [${trueClass}, ${predictedClass}, ${pixels}], expected class ids in 0..${numClasses - 1} and a pixel count of 0 or more`;
-      }
-    }
-  }
-  return null;
-}
-function quoted(value) {
-  return value === void 0 ? "none" : JSON.stringify(value);
-}
-function abbreviate(fingerprint) {
-  const [algorithm, digest] = fingerprint.includes(":") ? fingerprint.split(":", 2) : ["", fingerprint];
-  const prefix = algorithm ? `${algorithm}:` : "";
-  const hex = digest ?? "";
-  return hex.length > 12 ? `${prefix}${hex.slice(0, 12)}\u2026` : `${prefix}${hex}`;
-}
-var init_comparable = __esm({
-  "src/checks/comparable.ts"() {
-    "use strict";
-    init_errors();
-    init_types();
   }
 });
 
@@ -3645,11 +3681,11 @@ var init_missing = __esm({
 });
 
 // src/dataset/ids.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 async function readIdList(path, fileKind) {
   let text;
   try {
-    text = await readFile4(path, "utf8");
+    text = await readFile5(path, "utf8");
   } catch (error) {
     const code = error instanceof Error && "code" in error ? String(error.code) : "unknown error";
     const reason = code === "ENOENT" ? "not found" : `unreadable (${code})`;
@@ -3963,7 +3999,7 @@ var init_png_ihdr = __esm({
 });
 
 // src/decode/mask.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { decode } from "fast-png";
 async function decodeMask(bytes, path, maxPixels) {
   if (!isPng(bytes)) {
@@ -3987,7 +4023,7 @@ async function decodeMask(bytes, path, maxPixels) {
 async function readMask(path, maxPixels) {
   let bytes;
   try {
-    bytes = await readFile5(path);
+    bytes = await readFile6(path);
   } catch (error) {
     throw readFailure(path, error);
   }
@@ -5992,12 +6028,12 @@ var init_weights_manifest = __esm({
 
 // src/segmenters/tfjs/file-io.ts
 import * as tf5 from "@tensorflow/tfjs-core";
-import { mkdir as mkdir3, readFile as readFile6, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir3, readFile as readFile7, writeFile as writeFile2 } from "node:fs/promises";
 import { basename, dirname as dirname5, join as join6 } from "node:path";
 async function readModelJson(jsonPath) {
   let text;
   try {
-    text = await readFile6(jsonPath, "utf8");
+    text = await readFile7(jsonPath, "utf8");
   } catch (error) {
     throw new InputError(`Failed to read model JSON ${jsonPath}: ${errorMessage(error)}.`);
   }
@@ -6027,7 +6063,7 @@ async function loadArtifacts(jsonPath) {
   ]);
 }
 async function readArrayBuffer(path) {
-  const bytes = await readFile6(path);
+  const bytes = await readFile7(path);
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   if (whole && bytes.buffer instanceof ArrayBuffer) {
     return bytes.buffer;
@@ -6742,34 +6778,6 @@ var init_open = __esm({
   }
 });
 
-// src/pipeline/fingerprint.ts
-import { createHash } from "node:crypto";
-function sha256Hex(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-var FingerprintBuilder;
-var init_fingerprint = __esm({
-  "src/pipeline/fingerprint.ts"() {
-    "use strict";
-    FingerprintBuilder = class {
-      hash = createHash("sha256");
-      constructor(settings) {
-        this.hash.update(`classes=${settings.numClasses};ignore=${settings.ignoreIndex};`);
-        this.hash.update(`labelMap=${settings.labelMap ?? ""};`);
-      }
-      /** Adds one evaluated id and the sha256 (hex) of its label file bytes. */
-      add(id, labelSha256) {
-        this.hash.update(`${id}\0${labelSha256}
-`);
-      }
-      /** Returns the fingerprint as lower-case hex sha256. */
-      digest() {
-        return this.hash.digest("hex");
-      }
-    };
-  }
-});
-
 // src/pipeline/label-scan.ts
 function scanLabelValues(label2, numClasses, ignoreIndex) {
   const histogram2 = new Float64Array(256);
@@ -6838,6 +6846,7 @@ async function evaluate(settings, dependencies) {
     onWarning: warn
   });
   const dataset = await dropMissingPredictions(settings, listed, warn);
+  await dependencies.onDataset?.(dataset);
   logger.info(`Evaluating ${dataset.samples.length} images.`);
   const openStart = performance3.now();
   const segmenter = await openSegmenter(settings, logger);
@@ -7746,7 +7755,8 @@ async function runEvaluate(settings, io2) {
   const outcome = await evaluate(settings, {
     logger: io2.logger,
     createProgress: io2.createProgress,
-    observers
+    observers,
+    onDataset: baseline ? (dataset) => assertBaselineMatches(settings, dataset, baseline) : void 0
   });
   const gate = await runGate(settings, outcome, { analysis, overlays, baseline });
   const report = assembleReport(settings, outcome, gate, {
@@ -7756,6 +7766,26 @@ async function runEvaluate(settings, io2) {
   await writeOutputs(settings, report);
   io2.print(renderTerminalSummary(report, { color: io2.color }));
   return { report, exitCode: report.verdict === "pass" ? ExitCode.pass : ExitCode.gateFailed };
+}
+async function assertBaselineMatches(settings, dataset, baseline) {
+  const fingerprint = await fingerprintSamples(dataset.samples, {
+    numClasses: settings.numClasses,
+    ignoreIndex: settings.ignoreIndex,
+    labelMap: settings.labelMap?.text ?? null
+  });
+  const images = dataset.samples.map((sample) => ({
+    id: sample.id,
+    width: 0,
+    height: 0,
+    ignoredPixels: 0,
+    scored: false,
+    counts: []
+  }));
+  assertComparable(
+    currentRunFromDataset(fingerprint, settings.classNames, images),
+    baseline.report,
+    baseline.source
+  );
 }
 function segmenterKindOf(settings) {
   if (settings.predictions) {
@@ -7796,7 +7826,9 @@ var init_run_evaluate = __esm({
     "use strict";
     init_image_analysis();
     init_overlays();
+    init_comparable();
     init_baseline();
+    init_fingerprint();
     init_gate();
     init_errors();
     init_assemble();

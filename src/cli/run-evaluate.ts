@@ -2,7 +2,10 @@ import { performance } from 'node:perf_hooks';
 import { extname } from 'node:path';
 import { ImageAnalysis } from '../checks/image-analysis.js';
 import { createOverlayCollector, type OverlayCollector } from '../overlays/index.js';
-import { loadBaseline } from '../pipeline/baseline.js';
+import { assertComparable, currentRunFromDataset } from '../checks/comparable.js';
+import type { ResolvedDataset } from '../dataset/types.js';
+import { loadBaseline, type LoadedBaseline } from '../pipeline/baseline.js';
+import { fingerprintSamples } from '../pipeline/fingerprint.js';
 import { runGate } from '../pipeline/gate.js';
 import type { ImageObserver } from '../pipeline/observer.js';
 import type { EvaluateSettings } from '../config/settings.js';
@@ -62,6 +65,9 @@ export async function runEvaluate(
     logger: io.logger,
     createProgress: io.createProgress,
     observers,
+    onDataset: baseline
+      ? (dataset) => assertBaselineMatches(settings, dataset, baseline)
+      : undefined,
   });
   const gate = await runGate(settings, outcome, { analysis, overlays, baseline });
 
@@ -73,6 +79,35 @@ export async function runEvaluate(
   io.print(renderTerminalSummary(report, { color: io.color }));
 
   return { report, exitCode: report.verdict === 'pass' ? ExitCode.pass : ExitCode.gateFailed };
+}
+
+/**
+ * Compares the baseline with the dataset about to be evaluated (schema version, class list,
+ * fingerprint, ids), so a baseline of other data stops the run with exit 2 before inference.
+ */
+async function assertBaselineMatches(
+  settings: EvaluateSettings,
+  dataset: ResolvedDataset,
+  baseline: LoadedBaseline,
+): Promise<void> {
+  const fingerprint = await fingerprintSamples(dataset.samples, {
+    numClasses: settings.numClasses,
+    ignoreIndex: settings.ignoreIndex,
+    labelMap: settings.labelMap?.text ?? null,
+  });
+  const images = dataset.samples.map((sample) => ({
+    id: sample.id,
+    width: 0,
+    height: 0,
+    ignoredPixels: 0,
+    scored: false,
+    counts: [],
+  }));
+  assertComparable(
+    currentRunFromDataset(fingerprint, settings.classNames, images),
+    baseline.report,
+    baseline.source,
+  );
 }
 
 /** The segmenter kind the settings will open, known before the model is loaded. */

@@ -36,6 +36,8 @@ export interface EvaluationDependencies {
   readonly logger: Logger;
   readonly createProgress: (total: number) => ProgressSink;
   readonly observers?: readonly ImageObserver[];
+  /** Called with the resolved dataset before the segmenter opens; may throw to stop the run. */
+  readonly onDataset?: (dataset: ResolvedDataset) => Promise<void>;
 }
 
 /** Everything the report is assembled from. */
@@ -92,6 +94,7 @@ export async function evaluate(
     onWarning: warn,
   });
   const dataset = await dropMissingPredictions(settings, listed, warn);
+  await dependencies.onDataset?.(dataset);
   logger.info(`Evaluating ${dataset.samples.length} images.`);
 
   const openStart = performance.now();

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Sample } from '../dataset/types.js';
 
 /**
  * Builds the dataset fingerprint: sha256 over the evaluated ids in order, each with the sha256 of
@@ -26,4 +28,20 @@ export class FingerprintBuilder {
 /** sha256 of a byte buffer, in hex. */
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Computes the fingerprint of `samples` from their label files without decoding them, as the
+ * streaming pass will compute it. Lets a run compare its dataset with a baseline's before any
+ * image is segmented.
+ */
+export async function fingerprintSamples(
+  samples: readonly Sample[],
+  settings: { numClasses: number; ignoreIndex: number; labelMap?: string | null },
+): Promise<string> {
+  const builder = new FingerprintBuilder(settings);
+  for (const sample of samples) {
+    builder.add(sample.id, sha256Hex(await readFile(sample.labelPath)));
+  }
+  return builder.digest();
 }
