@@ -23,7 +23,9 @@ interface ActionYaml {
 }
 
 const action = parse(readFileSync(join(REPO_DIR, 'action.yml'), 'utf8')) as ActionYaml;
-const docs = readFileSync(join(REPO_DIR, 'docs', 'action.md'), 'utf8');
+const readme = readFileSync(join(REPO_DIR, 'README.md'), 'utf8');
+/** The README's GitHub Action section, which documents every input and output. */
+const docs = readme.slice(readme.indexOf('## GitHub Action'));
 
 /** Returns the rows of the Markdown table under `heading`, by the name in their first cell. */
 function tableRows(heading: string): Map<string, string[]> {
@@ -81,7 +83,7 @@ describe('engine options', () => {
   });
 });
 
-describe('docs/action.md', () => {
+describe('README GitHub Action section', () => {
   it('has a row for every input with its default', () => {
     const rows = tableRows('### Inputs');
 
