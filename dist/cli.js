@@ -11,9 +11,9 @@ var __esm = (fn, res, err) => function __init() {
     throw err = [e], e;
   }
 };
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+var __export = (target, all2) => {
+  for (var name in all2)
+    __defProp(target, name, { get: all2[name], enumerable: true });
 };
 
 // src/errors.ts
@@ -201,7 +201,7 @@ function applyLevel(check, level) {
       return {
         ...check,
         status: "warn",
-        message: `${check.message} Reported as a warning because the config sets this check to warn.`
+        message: `${check.message} Reported as a warning because its level is set to warn (checks: in the config or --checks).`
       };
     case "off":
       return {
@@ -400,9 +400,9 @@ function requireFraction(name, value) {
     throw invalidOption(name, "a number in [0, 1]", value);
   }
 }
-function requireInteger(name, value, min, max = Number.MAX_SAFE_INTEGER) {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `${min}..${max}`;
+function requireInteger(name, value, min, max4 = Number.MAX_SAFE_INTEGER) {
+  if (!Number.isInteger(value) || value < min || value > max4) {
+    const range = max4 === Number.MAX_SAFE_INTEGER ? `${min} or more` : `${min}..${max4}`;
     throw invalidOption(name, `an integer ${range}`, value);
   }
 }
@@ -563,7 +563,7 @@ function likelyCause(source, kind, context) {
     case "labels.encoding":
       return 'Class-id masks must be palette or 8-bit grey PNGs whose values are class ids; an RGB label usually means the palette PNG was saved as colours (for example PIL convert("RGB") or cv2.imread without IMREAD_UNCHANGED), and a 16-bit label was written with the wrong dtype.';
     case "labels.ids":
-      return `Values above the class range usually mean grey luminance of palette colours, labels resized with interpolation, or the wrong --num-classes or --ignore-index (now ${context.numClasses} and ${context.ignoreIndex}); these pixels were not scored.`;
+      return `Values above the class range usually mean grey luminance of palette colours, labels resized with interpolation, or the wrong --num-classes or --ignore-index (now ${context.numClasses} and ${context.ignoreIndex}); these images were not scored.`;
     case "labels.size":
       return "Labels must have the size of their images; a resized label or a mismatched file pair is likely. These images were not scored.";
     case "predictions.encoding":
@@ -634,13 +634,13 @@ var init_contract = __esm({
 });
 
 // src/checks/listing.ts
-function listWithRest(items, max = MAX_LISTED_SUBJECTS) {
-  const listed = items.slice(0, max);
+function listWithRest(items, max4 = MAX_LISTED_SUBJECTS) {
+  const listed = items.slice(0, max4);
   const rest = items.length - listed.length;
   return rest > 0 ? `${listed.join(", ")} and ${rest} more` : listed.join(", ");
 }
-function countOf(count, singular, plural = `${singular}s`) {
-  return `${count} ${count === 1 ? singular : plural}`;
+function countOf(count, singular, plural2 = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : plural2}`;
 }
 function className(names, id) {
   return names[id] ?? `class ${id}`;
@@ -737,7 +737,7 @@ function checkMiou(miou, minimum) {
 }
 function checkClasses(input, options, metric) {
   const id = metric === "iou" ? "threshold.class-iou" : "threshold.class-recall";
-  const { label: label2, absent, cause } = METRIC_TEXT[metric];
+  const { label: label3, absent, cause } = METRIC_TEXT[metric];
   const limited = input.classes.flatMap((entry) => {
     const minimum = classMinimum(options, entry.name, metric);
     return minimum === null ? [] : [{ ...entry, value: entry[metric], minimum }];
@@ -746,7 +746,7 @@ function checkClasses(input, options, metric) {
     return {
       id,
       status: "skip",
-      message: `No minimum class ${label2} is set, globally or per class.`
+      message: `No minimum class ${label3} is set, globally or per class.`
     };
   }
   const undefinedValues = limited.filter((entry) => entry.value === null);
@@ -754,26 +754,26 @@ function checkClasses(input, options, metric) {
     (entry) => entry.value === null ? [] : [{ ...entry, value: entry.value }]
   );
   const failing = checked.filter((entry) => isBelow(entry.value, entry.minimum));
-  const note = undefinedValues.length === 0 ? "" : ` Not checked because they are ${absent} (no ${label2}): ${listWithRest(undefinedValues.map((entry) => entry.name))}.`;
+  const note = undefinedValues.length === 0 ? "" : ` Not checked because they are ${absent} (no ${label3}): ${listWithRest(undefinedValues.map((entry) => entry.name))}.`;
   if (failing.length > 0) {
     const listed = failing.map((entry) => `${entry.name} ${formatRatio(entry.value)} < ${formatRatio(entry.minimum)}`).join(", ");
     return {
       id,
       status: "fail",
-      message: `${failing.length} of ${countOf(checked.length, "checked class", "checked classes")} ${failing.length === 1 ? "is" : "are"} below the minimum ${label2}: ${listed}. ${cause}${note}`
+      message: `${failing.length} of ${countOf(checked.length, "checked class", "checked classes")} ${failing.length === 1 ? "is" : "are"} below the minimum ${label3}: ${listed}. ${cause}${note}`
     };
   }
   if (checked.length === 0) {
     return {
       id,
       status: "skip",
-      message: `No class with a minimum ${label2} has a defined ${label2}.${note}`
+      message: `No class with a minimum ${label3} has a defined ${label3}.${note}`
     };
   }
   return {
     id,
     status: "pass",
-    message: `All ${countOf(checked.length, "checked class", "checked classes")} meet their minimum ${label2} (${describeMinimums(options, metric)}).${note}`
+    message: `All ${countOf(checked.length, "checked class", "checked classes")} meet their minimum ${label3} (${describeMinimums(options, metric)}).${note}`
   };
 }
 function classMinimum(options, name, metric) {
@@ -825,6 +825,622 @@ var init_thresholds = __esm({
   }
 });
 
+// src/segmenters/normalize.ts
+function colourAffine(mode) {
+  switch (mode) {
+    case "tf":
+      return uniform(1 / 127.5, -1);
+    case "torch":
+      return {
+        scale: mapColours((c) => 1 / (255 * IMAGENET_STD[c])),
+        offset: mapColours((c) => -IMAGENET_MEAN[c] / IMAGENET_STD[c])
+      };
+    case "caffe":
+      return { scale: [1, 1, 1], offset: mapColours((c) => -CAFFE_MEAN[c]) };
+    case "unit":
+      return uniform(1 / 255, 0);
+    case "none":
+      return uniform(1, 0);
+  }
+}
+function uniform(scale, offset) {
+  return { scale: [scale, scale, scale], offset: [offset, offset, offset] };
+}
+function mapColours(f) {
+  return [f(0), f(1), f(2)];
+}
+function missingNormalizeError(modelPath) {
+  const modes = NORMALIZE_MODES.map(
+    (mode) => `  ${mode.padEnd(6)}${NORMALIZE_MODE_MEANINGS[mode]}`
+  );
+  return new UsageError(
+    [
+      `No pixel normalisation is set for model ${modelPath}: running a model needs the scaling it was trained with.`,
+      "Set it with --normalize MODE or `normalize: MODE` in the config file, where MODE is one of:",
+      ...modes
+    ].join("\n")
+  );
+}
+var NORMALIZE_MODE_MEANINGS, IMAGENET_MEAN, IMAGENET_STD, CAFFE_MEAN;
+var init_normalize = __esm({
+  "src/segmenters/normalize.ts"() {
+    "use strict";
+    init_settings();
+    init_errors();
+    NORMALIZE_MODE_MEANINGS = {
+      tf: 'x / 127.5 - 1, values in [-1, 1] (Keras mode "tf", MobileNet and DeepLab exports)',
+      torch: '(x / 255 - mean) / std with the ImageNet mean (0.485, 0.456, 0.406) and std (0.229, 0.224, 0.225) per colour (Keras mode "torch", torchvision)',
+      caffe: 'x - mean with the ImageNet mean (R 123.68, G 116.779, B 103.939), no scaling (Keras mode "caffe", which also feeds BGR, the default channel order with caffe)',
+      unit: "x / 255, values in [0, 1]",
+      none: "x unchanged, values in [0, 255]"
+    };
+    IMAGENET_MEAN = [0.485, 0.456, 0.406];
+    IMAGENET_STD = [0.229, 0.224, 0.225];
+    CAFFE_MEAN = [123.68, 116.779, 103.939];
+  }
+});
+
+// src/segmenters/tfjs/weights-manifest.ts
+import { stat } from "node:fs/promises";
+import { dirname as dirname2, isAbsolute, relative, resolve as resolve3, win32 } from "node:path";
+function weightByteLength(entry) {
+  const stored = entry.quantization?.dtype ?? entry.dtype;
+  const valueBytes = STORED_VALUE_BYTES[stored];
+  if (valueBytes === void 0) {
+    return null;
+  }
+  return entry.shape.reduce((product3, size) => product3 * size, 1) * valueBytes;
+}
+async function resolveWeightGroups(jsonPath, manifest) {
+  const folder = dirname2(resolve3(jsonPath));
+  const groups = [];
+  for (const [index, group] of manifest.entries()) {
+    const files = [];
+    for (const listed of group.paths) {
+      const path = resolveInside(folder, listed, jsonPath);
+      files.push({ listed, path, bytes: await fileSize(path, listed, jsonPath) });
+    }
+    const expectedBytes = sumWeightBytes(group.weights);
+    checkGroupSize(jsonPath, index, files, expectedBytes);
+    groups.push({ files, expectedBytes });
+  }
+  return groups;
+}
+function resolveInside(folder, listed, jsonPath) {
+  if (isAbsolute(listed) || win32.isAbsolute(listed)) {
+    throw new InputError(
+      `Weight path "${listed}" in ${jsonPath} is absolute: weight paths must be relative to the folder of the model JSON. Rewrite weightsManifest[].paths as file names in that folder.`
+    );
+  }
+  const path = resolve3(folder, listed);
+  const inside = relative(folder, path);
+  const climbs = listed.split(/[\\/]/).includes("..");
+  if (climbs || inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
+    throw new InputError(
+      `Weight path "${listed}" in ${jsonPath} leaves the model folder ${folder}: weight paths must name files in the folder of the model JSON or below it, without "..". Move the files there and fix weightsManifest[].paths.`
+    );
+  }
+  return path;
+}
+async function fileSize(path, listed, jsonPath) {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) {
+      throw new InputError(
+        `Weight file ${path} (listed as "${listed}" in ${jsonPath}) is not a file.`
+      );
+    }
+    return info.size;
+  } catch (error) {
+    if (error instanceof InputError) {
+      throw error;
+    }
+    throw new InputError(
+      `Weight file ${path}, listed as "${listed}" in weightsManifest of ${jsonPath}, was not found. Copy every weight file next to the model JSON.`
+    );
+  }
+}
+function sumWeightBytes(weights) {
+  let total = 0;
+  for (const entry of weights) {
+    const bytes = weightByteLength(entry);
+    if (bytes === null) {
+      return null;
+    }
+    total += bytes;
+  }
+  return total;
+}
+function checkGroupSize(jsonPath, index, files, expectedBytes) {
+  if (expectedBytes === null) {
+    return;
+  }
+  const actualBytes = files.reduce((sum3, file) => sum3 + file.bytes, 0);
+  if (actualBytes === expectedBytes) {
+    return;
+  }
+  const perFile = files.map((file) => `${file.listed} ${file.bytes} bytes`).join(", ");
+  throw new InputError(
+    `Weight files of group ${index + 1} in ${jsonPath} hold ${actualBytes} bytes (${perFile}) but the manifest's weights need ${expectedBytes} bytes (${describeDifference(actualBytes - expectedBytes)}). The weight files do not belong to this model JSON or were truncated; re-export or re-download the model.`
+  );
+}
+function describeDifference(difference) {
+  return difference > 0 ? `${difference} bytes too many` : `${-difference} bytes missing`;
+}
+var STORED_VALUE_BYTES;
+var init_weights_manifest = __esm({
+  "src/segmenters/tfjs/weights-manifest.ts"() {
+    "use strict";
+    init_errors();
+    STORED_VALUE_BYTES = {
+      float32: 4,
+      int32: 4,
+      bool: 1,
+      complex64: 8,
+      float16: 2,
+      uint16: 2,
+      uint8: 1
+    };
+  }
+});
+
+// src/segmenters/tfjs/file-io.ts
+import * as tf from "@tensorflow/tfjs-core";
+import { mkdir, readFile as readFile3, writeFile } from "node:fs/promises";
+import { basename, dirname as dirname3, join } from "node:path";
+async function readModelJson(jsonPath) {
+  let text;
+  try {
+    text = await readFile3(jsonPath, "utf8");
+  } catch (error) {
+    throw new InputError(`Failed to read model JSON ${jsonPath}: ${errorMessage(error)}.`);
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`Model JSON ${jsonPath} is not valid JSON: ${errorMessage(error)}.`);
+  }
+  return validateModelJson(parsed, jsonPath);
+}
+function fileIOHandler(jsonPath) {
+  return {
+    load: () => loadArtifacts(jsonPath),
+    save: (artifacts) => saveArtifacts(jsonPath, artifacts)
+  };
+}
+async function loadArtifacts(jsonPath) {
+  const modelJson = await readModelJson(jsonPath);
+  const manifest = modelJson.weightsManifest ?? [];
+  const groups = await resolveWeightGroups(jsonPath, manifest);
+  const paths = groups.flatMap((group) => group.files.map((file) => file.path));
+  const buffers = await Promise.all(paths.map(readArrayBuffer));
+  return tf.io.getModelArtifactsForJSON(modelJson, async () => [
+    tf.io.getWeightSpecs(manifest),
+    buffers
+  ]);
+}
+async function readArrayBuffer(path) {
+  const bytes = await readFile3(path);
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  if (whole && bytes.buffer instanceof ArrayBuffer) {
+    return bytes.buffer;
+  }
+  return new Uint8Array(bytes).buffer;
+}
+async function saveArtifacts(jsonPath, artifacts) {
+  if (artifacts.modelTopology instanceof ArrayBuffer) {
+    throw new Error(`Cannot save a binary model topology to ${jsonPath}; only JSON topologies.`);
+  }
+  const weightData = artifacts.weightData ?? new ArrayBuffer(0);
+  const weights = tf.io.CompositeArrayBuffer.join(weightData);
+  const modelJson = {
+    modelTopology: artifacts.modelTopology ?? {},
+    format: artifacts.format,
+    generatedBy: artifacts.generatedBy,
+    convertedBy: artifacts.convertedBy,
+    weightsManifest: [{ paths: [SAVED_WEIGHTS_FILE], weights: artifacts.weightSpecs ?? [] }]
+  };
+  if (artifacts.trainingConfig) {
+    modelJson.trainingConfig = artifacts.trainingConfig;
+  }
+  if (artifacts.signature) {
+    modelJson.signature = artifacts.signature;
+  }
+  if (artifacts.userDefinedMetadata) {
+    modelJson.userDefinedMetadata = artifacts.userDefinedMetadata;
+  }
+  const folder = dirname3(jsonPath);
+  await mkdir(folder, { recursive: true });
+  const jsonText = JSON.stringify(modelJson);
+  await writeFile(jsonPath, jsonText);
+  await writeFile(join(folder, SAVED_WEIGHTS_FILE), new Uint8Array(weights));
+  return {
+    modelArtifactsInfo: {
+      dateSaved: /* @__PURE__ */ new Date(),
+      modelTopologyType: "JSON",
+      modelTopologyBytes: Buffer.byteLength(JSON.stringify(modelJson.modelTopology)),
+      weightSpecsBytes: Buffer.byteLength(JSON.stringify(artifacts.weightSpecs ?? [])),
+      weightDataBytes: weights.byteLength
+    }
+  };
+}
+function validateModelJson(value, jsonPath) {
+  const name = basename(jsonPath);
+  if (!isRecord3(value)) {
+    throw new InputError(`Model JSON ${jsonPath} is not a JSON object.`);
+  }
+  if (!isRecord3(value["modelTopology"])) {
+    throw new InputError(
+      `Model JSON ${jsonPath} has no modelTopology object: ${name} is not a TensorFlow.js model.json (layers or graph model). Convert the model with tensorflowjs_converter.`
+    );
+  }
+  const manifest = value["weightsManifest"];
+  if (manifest !== void 0) {
+    validateManifest(manifest, jsonPath);
+  }
+  return value;
+}
+function validateManifest(manifest, jsonPath) {
+  if (!Array.isArray(manifest)) {
+    throw invalidManifest(jsonPath, "weightsManifest", "is not a list");
+  }
+  for (const [index, group] of manifest.entries()) {
+    const field = `weightsManifest[${index}]`;
+    if (!isRecord3(group)) {
+      throw invalidManifest(jsonPath, field, "is not an object");
+    }
+    const paths = group["paths"];
+    if (!Array.isArray(paths) || !paths.every((path) => typeof path === "string")) {
+      throw invalidManifest(jsonPath, `${field}.paths`, "is not a list of file names");
+    }
+    const weights = group["weights"];
+    if (!Array.isArray(weights)) {
+      throw invalidManifest(jsonPath, `${field}.weights`, "is not a list");
+    }
+    weights.forEach(
+      (entry, entryIndex) => validateEntry(entry, `${field}.weights[${entryIndex}]`, jsonPath)
+    );
+  }
+}
+function validateEntry(entry, field, jsonPath) {
+  if (!isRecord3(entry) || typeof entry["name"] !== "string") {
+    throw invalidManifest(jsonPath, field, "has no name");
+  }
+  const shape = entry["shape"];
+  const validShape = Array.isArray(shape) && shape.every((size) => Number.isInteger(size) && size >= 0);
+  if (!validShape) {
+    throw invalidManifest(jsonPath, `${field}.shape`, "is not a list of non-negative integers");
+  }
+  if (typeof entry["dtype"] !== "string") {
+    throw invalidManifest(jsonPath, `${field}.dtype`, "is missing");
+  }
+}
+function invalidManifest(jsonPath, field, problem) {
+  return new InputError(
+    `Invalid weights manifest in ${jsonPath}: ${field} ${problem}. Re-export the model with TensorFlow.js or tensorflowjs_converter.`
+  );
+}
+function isRecord3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var SAVED_WEIGHTS_FILE;
+var init_file_io = __esm({
+  "src/segmenters/tfjs/file-io.ts"() {
+    "use strict";
+    init_errors();
+    init_weights_manifest();
+    SAVED_WEIGHTS_FILE = "group1-shard1of1.bin";
+  }
+});
+
+// src/train/layer-walk.ts
+function flattenLayers(model2) {
+  const found = [];
+  for (const layer of model2.layers) {
+    if (isContainer(layer)) {
+      found.push(...flattenLayers(layer));
+    } else {
+      found.push(layer);
+    }
+  }
+  return found;
+}
+function layerConfigValue(layer, key) {
+  return layer.getConfig()[key];
+}
+function layerClassName(layer) {
+  return layer.getClassName();
+}
+function isContainer(layer) {
+  const layers2 = layer.layers;
+  return Array.isArray(layers2);
+}
+var init_layer_walk = __esm({
+  "src/train/layer-walk.ts"() {
+    "use strict";
+  }
+});
+
+// src/train/dilated-layers.ts
+function scanDilatedLayers(layers2) {
+  const rewritable = [];
+  const rejected = [];
+  for (const layer of layers2) {
+    const rates = ratesOf(layerConfigValue(layer, "dilationRate"));
+    if (rates.every((rate) => rate === 1)) {
+      continue;
+    }
+    const className2 = layerClassName(layer);
+    const verdict = classify(layer, className2, rates);
+    if (verdict.kind === "rewritable") {
+      rewritable.push(verdict.layer);
+    } else {
+      rejected.push({ name: layer.name, className: className2, reason: verdict.reason });
+    }
+  }
+  return { rewritable, rejected };
+}
+function formatRejectedLayers(rejected) {
+  return rejected.map((entry) => `${entry.name} (${entry.className}): ${entry.reason}`).join("; ");
+}
+function classify(layer, className2, rates) {
+  const rate = rates.join("x");
+  const dilation = pairOf(rates);
+  if (!isRewritableClass(className2) || dilation === null) {
+    const known = OTHER_DILATED_CLASSES.includes(className2) ? "" : " (unknown layer class)";
+    return {
+      kind: "rejected",
+      reason: `dilation ${rate}${known}; only Conv2D and DepthwiseConv2D are rewritten`
+    };
+  }
+  const strides = pairOf(layerConfigValue(layer, "strides")) ?? [1, 1];
+  if (strides[0] !== 1 || strides[1] !== 1) {
+    return {
+      kind: "rejected",
+      reason: `strides ${strides[0]}x${strides[1]} with dilation ${rate}; space-to-batch needs strides 1`
+    };
+  }
+  const padding = layerConfigValue(layer, "padding");
+  if (padding !== "same" && padding !== "valid") {
+    return {
+      kind: "rejected",
+      reason: `padding ${String(padding)}; only same and valid are rewritten`
+    };
+  }
+  return {
+    kind: "rewritable",
+    layer: {
+      layer,
+      name: layer.name,
+      className: className2,
+      dilation,
+      padding,
+      channelsFirst: layerConfigValue(layer, "dataFormat") === "channelsFirst"
+    }
+  };
+}
+function isRewritableClass(className2) {
+  return Object.hasOwn(REWRITABLE_CLASSES, className2);
+}
+function ratesOf(value) {
+  if (typeof value === "number") {
+    return [value];
+  }
+  if (Array.isArray(value)) {
+    return value.filter((entry) => typeof entry === "number");
+  }
+  return [];
+}
+function pairOf(value) {
+  if (typeof value === "number") {
+    return [value, value];
+  }
+  if (Array.isArray(value) && value.length === 1 && typeof value[0] === "number") {
+    return [value[0], value[0]];
+  }
+  if (Array.isArray(value) && value.length === 2) {
+    const [height, width] = value;
+    if (typeof height === "number" && typeof width === "number") {
+      return [height, width];
+    }
+  }
+  return null;
+}
+var REWRITABLE_CLASSES, OTHER_DILATED_CLASSES;
+var init_dilated_layers = __esm({
+  "src/train/dilated-layers.ts"() {
+    "use strict";
+    init_layer_walk();
+    REWRITABLE_CLASSES = {
+      Conv2D: "kernel",
+      DepthwiseConv2D: "depthwise_kernel"
+    };
+    OTHER_DILATED_CLASSES = [
+      "Conv1D",
+      "Conv3D",
+      "SeparableConv2D",
+      "SeparableConv1D",
+      "Conv2DTranspose",
+      "Conv3DTranspose"
+    ];
+  }
+});
+
+// src/train/space-to-batch.ts
+import * as tf2 from "@tensorflow/tfjs-core";
+function atrousGeometry(inputSize, kernelSize, dilation, padding) {
+  const axes = [0, 1].map((axis) => {
+    const length = inputSize[axis];
+    const rate = dilation[axis];
+    const effective = (kernelSize[axis] - 1) * rate + 1;
+    const total = padding === "same" ? effective - 1 : 0;
+    const before = Math.floor(total / 2);
+    const extra = (rate - (length + total) % rate) % rate;
+    return { rate, pad: [before, total - before + extra], crop: [0, extra] };
+  });
+  const [height, width] = axes;
+  return {
+    blockShape: [height.rate, width.rate],
+    paddings: [height.pad, width.pad],
+    crops: [height.crop, width.crop]
+  };
+}
+function spaceToBatchConv2d(x, kernel, dilation, padding) {
+  return withSpaceToBatch(
+    x,
+    kernel,
+    dilation,
+    padding,
+    (batched) => tf2.conv2d(batched, kernel, 1, "valid")
+  );
+}
+function spaceToBatchDepthwiseConv2d(x, kernel, dilation, padding) {
+  return withSpaceToBatch(
+    x,
+    kernel,
+    dilation,
+    padding,
+    (batched) => tf2.depthwiseConv2d(batched, kernel, 1, "valid")
+  );
+}
+function withSpaceToBatch(x, kernel, dilation, padding, convolve) {
+  return tf2.tidy(() => {
+    const inputSize = [x.shape[1], x.shape[2]];
+    const kernelSize = [kernel.shape[0], kernel.shape[1]];
+    const geometry = atrousGeometry(inputSize, kernelSize, dilation, padding);
+    const batched = tf2.spaceToBatchND(x, geometry.blockShape, geometry.paddings);
+    const convolved = convolve(batched);
+    return tf2.batchToSpaceND(convolved, geometry.blockShape, geometry.crops);
+  });
+}
+var init_space_to_batch = __esm({
+  "src/train/space-to-batch.ts"() {
+    "use strict";
+  }
+});
+
+// src/train/dilated-rewrite.ts
+import * as tf3 from "@tensorflow/tfjs-core";
+function installDilatedCalls(layers2, form) {
+  for (const entry of layers2) {
+    Object.defineProperty(entry.layer, "call", {
+      value: dilatedCall(entry, form),
+      configurable: true,
+      writable: true
+    });
+  }
+  return () => {
+    for (const entry of layers2) {
+      Reflect.deleteProperty(entry.layer, "call");
+    }
+  };
+}
+function dilatedCall(entry, form) {
+  const kernel = findWeight(entry, REWRITABLE_CLASSES[entry.className]);
+  const bias = findOptionalWeight(entry, "bias");
+  const holder = entry.layer;
+  const convolve = convolution(entry, form);
+  return (inputs) => tf3.tidy(() => {
+    const input = Array.isArray(inputs) ? inputs[0] : inputs;
+    const nhwc = entry.channelsFirst ? tf3.transpose(input, [0, 2, 3, 1]) : input;
+    let output = convolve(nhwc, kernel.read());
+    if (bias !== null) {
+      output = tf3.add(output, bias.read());
+    }
+    if (entry.channelsFirst) {
+      output = tf3.transpose(output, [0, 3, 1, 2]);
+    }
+    return holder.activation ? holder.activation.apply(output) : output;
+  });
+}
+function convolution(entry, form) {
+  const { dilation, padding } = entry;
+  const rates = [dilation[0], dilation[1]];
+  if (entry.className === "Conv2D") {
+    return form === "direct" ? (x, kernel) => tf3.conv2d(x, kernel, 1, padding, "NHWC", rates) : (x, kernel) => spaceToBatchConv2d(x, kernel, dilation, padding);
+  }
+  return form === "direct" ? (x, kernel) => tf3.depthwiseConv2d(x, kernel, 1, padding, "NHWC", rates) : (x, kernel) => spaceToBatchDepthwiseConv2d(x, kernel, dilation, padding);
+}
+function findWeight(entry, suffix) {
+  const found = findOptionalWeight(entry, suffix);
+  if (found === null) {
+    const names = entry.layer.weights.map((weight) => weight.originalName).join(", ");
+    throw new Error(`Layer ${entry.name} has no ${suffix} weight among [${names}]`);
+  }
+  return found;
+}
+function findOptionalWeight(entry, suffix) {
+  return entry.layer.weights.find((weight) => weight.originalName.endsWith(`/${suffix}`)) ?? null;
+}
+var init_dilated_rewrite = __esm({
+  "src/train/dilated-rewrite.ts"() {
+    "use strict";
+    init_dilated_layers();
+    init_space_to_batch();
+  }
+});
+
+// src/train/checkpoint.ts
+import * as tf4 from "@tensorflow/tfjs-core";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { join as join2 } from "node:path";
+async function saveCheckpoint(model2, outputDir) {
+  const jsonPath = join2(outputDir, CHECKPOINT_JSON);
+  await model2.save(fileIOHandler(jsonPath));
+  return jsonPath;
+}
+async function checkReload(trained, jsonPath, inputShape, seed) {
+  const reloaded = await tfl.loadLayersModel(fileIOHandler(jsonPath), { strict: true });
+  const input = tf4.randomNormal([...inputShape], 0, 1, "float32", seed);
+  try {
+    const difference = tf4.tidy(() => {
+      const a = runDilatedDirect(trained, input);
+      const b = runDilatedDirect(reloaded, input);
+      return tf4.max(tf4.abs(tf4.sub(a, b))).dataSync()[0] ?? Number.NaN;
+    });
+    const shape = `[${inputShape.join(",")}]`;
+    const names = `${reloaded.weights.length} weights`;
+    if (difference === 0) {
+      return {
+        id: CHECKPOINT_CHECK_ID,
+        status: "pass",
+        message: `${jsonPath} reloads into the original topology (${names}) and gives outputs identical to the trained model on a random ${shape} input.`
+      };
+    }
+    return {
+      id: CHECKPOINT_CHECK_ID,
+      status: "fail",
+      message: `${jsonPath} reloads with outputs that differ from the trained model by up to ${difference} on a random ${shape} input, so the saved weights are not the trained weights. Delete the output folder and train again.`
+    };
+  } finally {
+    input.dispose();
+    reloaded.dispose();
+  }
+}
+function runDilatedDirect(model2, input) {
+  const { rewritable } = scanDilatedLayers(flattenLayers(model2));
+  const restore = installDilatedCalls(rewritable, "direct");
+  try {
+    const output = model2.predict(input);
+    return Array.isArray(output) ? output[0] : output;
+  } finally {
+    restore();
+  }
+}
+var CHECKPOINT_CHECK_ID, CHECKPOINT_JSON;
+var init_checkpoint = __esm({
+  "src/train/checkpoint.ts"() {
+    "use strict";
+    init_file_io();
+    init_dilated_layers();
+    init_dilated_rewrite();
+    init_layer_walk();
+    CHECKPOINT_CHECK_ID = "training.checkpoint.reload";
+    CHECKPOINT_JSON = "model.json";
+  }
+});
+
 // src/checks/signature.ts
 function signatureGrid(mask, size) {
   const grid = new Uint8Array(size * size);
@@ -866,13 +1482,13 @@ var init_constant_evidence = __esm({
       labelKeys = /* @__PURE__ */ new Set();
       firstPrediction = null;
       /** Adds one scored image: its label and its prediction at label size. */
-      add(label2, prediction) {
+      add(label3, prediction) {
         const size = this.options.signatureSize;
         const predictionGrid = signatureGrid(prediction, size);
         this.scoredImages += 1;
         this.firstPrediction ??= predictionGrid;
         this.predictionKeys.add(signatureKey(predictionGrid));
-        this.labelKeys.add(signatureKey(signatureGrid(label2, size)));
+        this.labelKeys.add(signatureKey(signatureGrid(label3, size)));
       }
       /**
        * `contract.predictions.constant`: fails when at least `constantMinImages` images were scored,
@@ -986,10 +1602,10 @@ var init_label_evidence = __esm({
       totalPixels = 0;
       ignoredPixels = 0;
       /** Adds one decoded label. */
-      add(imageId, label2) {
+      add(imageId, label3) {
         const ordinal = this.imageIds.length;
         this.imageIds.push(imageId);
-        const counts = countBorderPixels(label2, this.context.ignoreIndex);
+        const counts = countBorderPixels(label3, this.context.ignoreIndex);
         let counted = 0;
         for (let value = 0; value < 256; value++) {
           const pixels = counts.pixels[value];
@@ -1006,7 +1622,7 @@ var init_label_evidence = __esm({
             this.stripImages.set(value, images);
           }
         }
-        const total = label2.width * label2.height;
+        const total = label3.width * label3.height;
         this.totalPixels += total;
         this.ignoredPixels += total - counted;
       }
@@ -1046,8 +1662,8 @@ var init_label_evidence = __esm({
        * `contract.labels.ignored-share`: warns when more than `ignoredShareWarn` of the label pixels
        * equal the ignore index and fails above `ignoredShareFail`.
        *
-       * NOTE: the pipeline replaces label values outside the class ids with the ignore index before
-       * observers see the label, so those pixels count here too (`contract.labels.ids` reports them).
+       * Labels with values outside the class ids are counted as decoded: their out-of-range pixels
+       * are not ignored pixels (`contract.labels.ids` reports them).
        */
       ignoredShareCheck() {
         const id = "contract.labels.ignored-share";
@@ -1228,15 +1844,15 @@ var init_image_analysis = __esm({
       }
       /** Adds the label, raw-output statistics and prediction signature of one image. */
       onImage(observation) {
-        const { sample, label: label2, prediction, counts, stats } = observation;
-        if (label2) {
-          this.labels.add(sample.id, label2);
+        const { sample, label: label3, prediction, counts, stats } = observation;
+        if (label3) {
+          this.labels.add(sample.id, label3);
         }
         if (stats) {
           this.outputs.add(sample.id, stats);
         }
-        if (label2 && prediction && counts) {
-          this.constant.add(label2, prediction);
+        if (label3 && prediction && counts) {
+          this.constant.add(label3, prediction);
         }
       }
       /** Builds the check records from the evidence gathered so far. */
@@ -1250,6 +1866,59 @@ var init_image_analysis = __esm({
         ];
       }
     };
+  }
+});
+
+// src/io/ensure-dir.ts
+import { mkdir as mkdir2, stat as stat2 } from "node:fs/promises";
+import { dirname as dirname4, resolve as resolve4 } from "node:path";
+async function ensureDir(path) {
+  const missing = [];
+  let current = resolve4(path);
+  for (; ; ) {
+    const kind = await entryKind(current);
+    if (kind === "folder") {
+      break;
+    }
+    if (kind === "other") {
+      throw new Error(`${current} exists and is not a folder`);
+    }
+    missing.push(current);
+    const parent = dirname4(current);
+    if (parent === current) {
+      break;
+    }
+    current = parent;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      await mkdir2(folder);
+    } catch (error) {
+      if (error.code !== "EEXIST" || await entryKind(folder) !== "folder") {
+        throw new Error(`cannot create the folder ${folder}: ${error.message}`, {
+          cause: error
+        });
+      }
+    }
+  }
+}
+async function entryKind(path) {
+  try {
+    return (await stat2(path)).isDirectory() ? "folder" : "other";
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") {
+      return "missing";
+    }
+    if (code === "ENOTDIR") {
+      return "other";
+    }
+    throw error;
+  }
+}
+var init_ensure_dir = __esm({
+  "src/io/ensure-dir.ts"() {
+    "use strict";
   }
 });
 
@@ -1292,16 +1961,16 @@ function imageMeanIou(counts, numClasses) {
       intersection[truth] = (intersection[truth] ?? 0) + pixels;
     }
   }
-  let sum = 0;
+  let sum3 = 0;
   let present = 0;
   for (let id = 0; id < numClasses; id++) {
     const union = (labelPixels[id] ?? 0) + (predictedPixels[id] ?? 0) - (intersection[id] ?? 0);
     if (union > 0) {
-      sum += (intersection[id] ?? 0) / union;
+      sum3 += (intersection[id] ?? 0) / union;
       present += 1;
     }
   }
-  return present === 0 ? null : sum / present;
+  return present === 0 ? null : sum3 / present;
 }
 function isClass(id, numClasses) {
   return Number.isInteger(id) && id >= 0 && id < numClasses;
@@ -1359,23 +2028,22 @@ var init_worst_k = __esm({
 });
 
 // src/overlays/collector.ts
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { join as join4 } from "node:path";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import sharp from "sharp";
 function createOverlayCollector(options) {
   const worst = new WorstK(options.k);
   return {
-    async onImage(sample, label2, prediction, counts) {
+    async onImage(sample, label3, prediction, counts) {
       const score = imageMeanIou(counts, options.numClasses);
       if (score === null) {
         return;
       }
       worst.offer(score, () => ({
         sample,
-        width: label2.width,
-        height: label2.height,
-        label: deflateRawSync(label2.data),
+        width: label3.width,
+        height: label3.height,
+        label: deflateRawSync(label3.data),
         prediction: deflateRawSync(prediction.data)
       }));
     },
@@ -1384,12 +2052,12 @@ function createOverlayCollector(options) {
       if (worstImages.length === 0) {
         return [];
       }
-      await mkdir(options.dir, { recursive: true });
+      await ensureDir(options.dir);
       const digits = Math.max(2, String(worstImages.length).length);
       const paths = [];
       for (const [index, { value }] of worstImages.entries()) {
         const rank = String(index + 1).padStart(digits, "0");
-        const path = join(options.dir, `${rank}-${safeFileName(value.sample.id)}.png`);
+        const path = join4(options.dir, `${rank}-${safeFileName(value.sample.id)}.png`);
         await drawOverlay(value, path, options.ignoreIndex);
         paths.push(path);
       }
@@ -1457,6 +2125,7 @@ var IGNORE_COLOUR, PANEL_GAP, PALETTE;
 var init_collector = __esm({
   "src/overlays/collector.ts"() {
     "use strict";
+    init_ensure_dir();
     init_palette();
     init_errors();
     init_score();
@@ -1490,16 +2159,16 @@ function currentRunFromDataset(fingerprint, classNames, images) {
   return { schemaVersion: REPORT_SCHEMA_VERSION, fingerprint, classNames, images };
 }
 function assertComparable(current, baseline, source) {
-  const fail = (reason) => {
+  const fail3 = (reason) => {
     throw new InputError(`Cannot compare with the baseline ${source}: ${reason}`);
   };
   if (baseline.schemaVersion !== current.schemaVersion) {
-    fail(
+    fail3(
       `baseline report schema version ${String(baseline.schemaVersion)} vs current ${current.schemaVersion}: the baseline was written by another seg-gate version. Store a new baseline with this version.`
     );
   }
   if (baseline.dataset === null) {
-    fail(
+    fail3(
       `the baseline is from a run that did not complete (verdict ${baseline.verdict}), so it has no dataset fingerprint or scores. Store a baseline from a completed run.`
     );
   }
@@ -1508,26 +2177,27 @@ function assertComparable(current, baseline, source) {
     current.classNames
   );
   if (classDifference) {
-    fail(`${classDifference}: the baseline was computed with another class list.`);
+    fail3(`${classDifference}: the baseline was computed with another class list.`);
   }
   const baselineFingerprint = baseline.dataset?.fingerprint ?? "";
-  if (baselineFingerprint !== current.fingerprint) {
-    fail(
-      `baseline fingerprint ${abbreviate(baselineFingerprint)} vs current ${abbreviate(current.fingerprint)}: the baseline was computed on other images or labels, or with another class count, ignore index or label map.`
-    );
-  }
   const idDifference = describeIdDifference(
     baseline.images.map((image2) => image2.id),
     current.images.map((image2) => image2.id)
   );
+  if (baselineFingerprint !== current.fingerprint) {
+    const reason = idDifference ? `the runs evaluate other images: ${idDifference}` : "the image ids are the same, so the label files, the class count, the ignore index or the label map differ";
+    fail3(
+      `baseline fingerprint ${abbreviate(baselineFingerprint)} vs current ${abbreviate(current.fingerprint)}: ${reason}. Compare runs on the same data, or store a new baseline from a run on this data.`
+    );
+  }
   if (idDifference) {
-    fail(
+    fail3(
       `${idDifference}, although the fingerprints match: the baseline report was edited or truncated. Store a new baseline.`
     );
   }
   const tripleProblem = findInvalidTriple(baseline.images, current.classNames.length);
   if (tripleProblem) {
-    fail(`${tripleProblem}. The baseline report is damaged; store a new baseline.`);
+    fail3(`${tripleProblem}. The baseline report is damaged; store a new baseline.`);
   }
 }
 function describeClassDifference(baseline, current) {
@@ -2507,10 +3177,10 @@ var init_report_schema = __esm({
 });
 
 // src/report/validate.ts
-import { Ajv2020 as Ajv20202 } from "ajv/dist/2020.js";
+import { Ajv2020 as Ajv20203 } from "ajv/dist/2020.js";
 function reportValidator() {
   if (compiled === null) {
-    const ajv = new Ajv20202({
+    const ajv = new Ajv20203({
       allErrors: true,
       strict: true,
       allowUnionTypes: true,
@@ -2525,9 +3195,9 @@ function reportValidator() {
   return compiled;
 }
 function validateReport(value, source = "report") {
-  const validate = reportValidator();
-  if (!validate(value)) {
-    throw new ReportValidationError(source, relevantErrors(validate.errors ?? []).map(toViolation));
+  const validate2 = reportValidator();
+  if (!validate2(value)) {
+    throw new ReportValidationError(source, relevantErrors(validate2.errors ?? []).map(toViolation));
   }
   const violations = consistencyViolations(value);
   if (violations.length > 0) {
@@ -2581,8 +3251,8 @@ function describeAjvError(error) {
     const expected = JSON.stringify(params["allowedValue"]);
     return `must be ${expected}, received ${formatReceived2(error.data)}`;
   }
-  const isContainer = error.data !== null && typeof error.data === "object";
-  if (error.keyword === "required" || isContainer) {
+  const isContainer2 = error.data !== null && typeof error.data === "object";
+  if (error.keyword === "required" || isContainer2) {
     return message;
   }
   return `${message}, received ${formatReceived2(error.data)}`;
@@ -2653,11 +3323,11 @@ var init_validate = __esm({
 });
 
 // src/pipeline/baseline.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 async function loadBaseline(path) {
   let text;
   try {
-    text = await readFile3(path, "utf8");
+    text = await readFile5(path, "utf8");
   } catch (error) {
     throw new InputError(
       `Cannot read the baseline report ${path}: ${errorMessage(error)}. Pass the report.json of an earlier run with --baseline.`
@@ -2697,14 +3367,14 @@ var init_baseline = __esm({
 
 // src/pipeline/fingerprint.ts
 import { createHash } from "node:crypto";
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 function sha256Hex(bytes) {
   return createHash("sha256").update(bytes).digest("hex");
 }
 async function fingerprintSamples(samples, settings) {
   const builder = new FingerprintBuilder(settings);
   for (const sample of samples) {
-    builder.add(sample.id, sha256Hex(await readFile4(sample.labelPath)));
+    builder.add(sample.id, sha256Hex(await readFile6(sample.labelPath)));
   }
   return builder.digest();
 }
@@ -2736,15 +3406,15 @@ function divideOrNull(numerator, denominator) {
   return denominator === 0 ? null : numerator / denominator;
 }
 function meanOfDefined(values) {
-  let sum = 0;
+  let sum3 = 0;
   let count = 0;
   for (const value of values) {
     if (value !== null) {
-      sum += value;
+      sum3 += value;
       count += 1;
     }
   }
-  return divideOrNull(sum, count);
+  return divideOrNull(sum3, count);
 }
 var init_divide = __esm({
   "src/metrics/divide.ts"() {
@@ -2759,7 +3429,7 @@ function computeScores(matrix) {
     classes.push(scoreClass(matrix, c));
   }
   const scoredPixels = matrix.total();
-  const correctPixels = classes.reduce((sum, scores) => sum + scores.intersection, 0);
+  const correctPixels = classes.reduce((sum3, scores) => sum3 + scores.intersection, 0);
   return {
     classes,
     miou: meanOfDefined(classes.map((scores) => scores.iou)),
@@ -2792,13 +3462,13 @@ function frequencyWeightedIou(classes, total) {
   if (total === 0) {
     return null;
   }
-  let sum = 0;
+  let sum3 = 0;
   for (const scores of classes) {
     if (scores.iou !== null && scores.support > 0) {
-      sum += scores.support / total * scores.iou;
+      sum3 += scores.support / total * scores.iou;
     }
   }
-  return sum;
+  return sum3;
 }
 var init_scores = __esm({
   "src/metrics/scores.ts"() {
@@ -3025,11 +3695,11 @@ var init_confusion = __esm({
       }
       /** Sum of all cells: the number of scored pixels. */
       total() {
-        let sum = 0;
+        let sum3 = 0;
         for (const value of this.counts) {
-          sum += value;
+          sum3 += value;
         }
-        return sum;
+        return sum3;
       }
       /** Returns the matrix as rows of plain numbers (rows true, columns predicted). */
       toRows() {
@@ -3349,7 +4019,9 @@ async function runGate(settings, outcome, inputs) {
 function compareWithBaseline(settings, outcome, baseline) {
   if (!baseline) {
     return {
-      checks: skippedRegressionChecks("no baseline report was given (--baseline FILE)"),
+      checks: skippedRegressionChecks(
+        "No baseline report was given, so there is nothing to compare with (--baseline FILE)."
+      ),
       comparison: null
     };
   }
@@ -3371,6 +4043,63 @@ var init_gate = __esm({
     init_regression();
     init_thresholds();
     init_scores();
+  }
+});
+
+// src/config/unused-settings.ts
+import { extname as extname3 } from "node:path";
+function unusedSettingWarnings(settings) {
+  const warnings = [];
+  const input = settings.input;
+  if (settings.predictions !== null && input.normalize !== null) {
+    warnings.push(
+      `--normalize ${input.normalize} has no effect with --predictions: prediction files are scored as they are.`
+    );
+  }
+  if (settings.predictions !== null && input.inputSize !== null) {
+    warnings.push("--input-size has no effect with --predictions: no model runs.");
+  }
+  const isOnnx = settings.model !== null && extname3(settings.model).toLowerCase() === ".onnx";
+  if ((isOnnx || settings.predictions !== null) && input.backend !== null) {
+    warnings.push(
+      `--backend ${input.backend} has no effect: it picks the TensorFlow.js backend, and this run uses ${isOnnx ? "an ONNX model" : "prediction files"}.`
+    );
+  }
+  if (settings.overlays === 0 && settings.overlaysDir !== null) {
+    warnings.push(
+      `--overlays-dir ${settings.overlaysDir} has no effect while --overlays is 0: pass --overlays K to draw the K worst images.`
+    );
+  }
+  return warnings;
+}
+var init_unused_settings = __esm({
+  "src/config/unused-settings.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/prepare-outputs.ts
+import { access, constants } from "node:fs/promises";
+import { dirname as dirname5 } from "node:path";
+async function prepareOutputs(targets) {
+  for (const target of targets) {
+    const folder = target.kind === "file" ? dirname5(target.path) : target.path;
+    try {
+      await ensureDir(folder);
+      await access(folder, constants.W_OK);
+    } catch (error) {
+      throw new UsageError(
+        `Cannot write ${target.option} ${target.path}: ${errorMessage(error)}. Choose a path in a folder that can be created and written to.`,
+        { cause: error }
+      );
+    }
+  }
+}
+var init_prepare_outputs = __esm({
+  "src/io/prepare-outputs.ts"() {
+    "use strict";
+    init_errors();
+    init_ensure_dir();
   }
 });
 
@@ -3520,8 +4249,8 @@ var init_assemble = __esm({
 });
 
 // src/dataset/folders-layout.ts
-import { readdir, stat } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { readdir, stat as stat3 } from "node:fs/promises";
+import { join as join5 } from "node:path";
 async function listFolderDataset(imagesDir, labelsDir, onWarning) {
   await requireFolder(imagesDir, "Images");
   const names = await listFileNames(labelsDir);
@@ -3539,8 +4268,8 @@ async function listFolderDataset(imagesDir, labelsDir, onWarning) {
   const ids = labelNames.map((name) => name.slice(0, -LABEL_EXTENSION.length)).sort(compareBytes);
   const candidates = ids.map((id) => ({
     id,
-    imagePaths: IMAGE_EXTENSIONS.map((extension) => join2(imagesDir, `${id}${extension}`)),
-    labelPath: join2(labelsDir, `${id}${LABEL_EXTENSION}`)
+    imagePaths: IMAGE_EXTENSIONS.map((extension) => join5(imagesDir, `${id}${extension}`)),
+    labelPath: join5(labelsDir, `${id}${LABEL_EXTENSION}`)
   }));
   return { source: { kind: "folders", imagesDir, labelsDir }, candidates };
 }
@@ -3548,11 +4277,11 @@ function compareBytes(a, b) {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
 }
 async function requireFolder(path, folderKind) {
-  const isFolder2 = await stat(path).then(
+  const isFolder3 = await stat3(path).then(
     (stats) => stats.isDirectory(),
     () => false
   );
-  if (!isFolder2) {
+  if (!isFolder3) {
     throw new InputError(`${folderKind} folder not found: ${path}.`);
   }
 }
@@ -3582,7 +4311,7 @@ var init_folders_layout = __esm({
 });
 
 // src/dataset/missing.ts
-import { stat as stat2 } from "node:fs/promises";
+import { stat as stat4 } from "node:fs/promises";
 async function locateSamples(candidates) {
   const located = await Promise.all(candidates.map(locateSample));
   const samples = [];
@@ -3637,7 +4366,7 @@ async function firstExistingFile(paths) {
 }
 async function isFile(path) {
   try {
-    return (await stat2(path)).isFile();
+    return (await stat4(path)).isFile();
   } catch (error) {
     const code = error instanceof Error && "code" in error ? error.code : void 0;
     if (code === "ENOENT" || code === "ENOTDIR") {
@@ -3667,8 +4396,8 @@ function describePaths(paths) {
 }
 function namedIds(missing) {
   const ids = missing.slice(0, MAX_NAMED_IDS).map((entry) => entry.id);
-  const label2 = missing.length > MAX_NAMED_IDS ? `Missing ids (first ${MAX_NAMED_IDS} of ${missing.length})` : "Missing ids";
-  return `${label2}: ${ids.join(", ")}.`;
+  const label3 = missing.length > MAX_NAMED_IDS ? `Missing ids (first ${MAX_NAMED_IDS} of ${missing.length})` : "Missing ids";
+  return `${label3}: ${ids.join(", ")}.`;
 }
 var MAX_NAMED_IDS, MAX_DETAILED_IDS;
 var init_missing = __esm({
@@ -3681,11 +4410,11 @@ var init_missing = __esm({
 });
 
 // src/dataset/ids.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 async function readIdList(path, fileKind) {
   let text;
   try {
-    text = await readFile5(path, "utf8");
+    text = await readFile7(path, "utf8");
   } catch (error) {
     const code = error instanceof Error && "code" in error ? String(error.code) : "unknown error";
     const reason = code === "ENOENT" ? "not found" : `unreadable (${code})`;
@@ -3741,16 +4470,16 @@ var init_ids2 = __esm({
 });
 
 // src/dataset/voc-layout.ts
-import { readdir as readdir2, stat as stat3 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { readdir as readdir2, stat as stat5 } from "node:fs/promises";
+import { join as join6 } from "node:path";
 async function listVocDataset(root, split, idsFile) {
   await requireVocFolders(root);
   const usedSplit = split ?? DEFAULT_SPLIT;
   const ids = idsFile !== null ? await readIdList(idsFile, "ids file") : await readSplitIds(root, usedSplit);
   const candidates = ids.map((id) => ({
     id,
-    imagePaths: [join3(root, IMAGES_FOLDER, `${id}.jpg`)],
-    labelPath: join3(root, LABELS_FOLDER, `${id}.png`)
+    imagePaths: [join6(root, IMAGES_FOLDER, `${id}.jpg`)],
+    labelPath: join6(root, LABELS_FOLDER, `${id}.png`)
   }));
   const source = {
     kind: "voc",
@@ -3768,7 +4497,7 @@ async function requireVocFolders(root) {
   }
   const missing = [];
   for (const folder of [IMAGES_FOLDER, LABELS_FOLDER]) {
-    if (!await isFolder(join3(root, folder))) {
+    if (!await isFolder(join6(root, folder))) {
       missing.push(`${folder}/`);
     }
   }
@@ -3779,8 +4508,8 @@ async function requireVocFolders(root) {
   }
 }
 async function readSplitIds(root, split) {
-  const splitsDir = join3(root, SPLITS_FOLDER);
-  const path = join3(splitsDir, `${split}.txt`);
+  const splitsDir = join6(root, SPLITS_FOLDER);
+  const path = join6(splitsDir, `${split}.txt`);
   if (!await isFile2(path)) {
     throw new InputError(`Split file not found: ${path}. ${await describeSplits(splitsDir)}`);
   }
@@ -3800,13 +4529,13 @@ async function describeSplits(splitsDir) {
   return `Splits in ${splitsDir}: ${splits.join(", ")}.`;
 }
 async function isFolder(path) {
-  return stat3(path).then(
+  return stat5(path).then(
     (stats) => stats.isDirectory(),
     () => false
   );
 }
 async function isFile2(path) {
-  return stat3(path).then(
+  return stat5(path).then(
     (stats) => stats.isFile(),
     () => false
   );
@@ -3820,7 +4549,7 @@ var init_voc_layout = __esm({
     init_ids2();
     IMAGES_FOLDER = "JPEGImages";
     LABELS_FOLDER = "SegmentationClass";
-    SPLITS_FOLDER = join3("ImageSets", "Segmentation");
+    SPLITS_FOLDER = join6("ImageSets", "Segmentation");
   }
 });
 
@@ -3895,7 +4624,7 @@ var init_sharp_error = __esm({
 });
 
 // src/decode/header.ts
-import { stat as stat4 } from "node:fs/promises";
+import { stat as stat6 } from "node:fs/promises";
 import sharp2 from "sharp";
 async function readImageHeader(path, maxPixels) {
   let metadata;
@@ -3914,7 +4643,7 @@ async function readImageHeader(path, maxPixels) {
   return { width, height, format: String(format) };
 }
 async function headerFailure(path, error) {
-  const exists = await stat4(path).then(
+  const exists = await stat6(path).then(
     () => true,
     () => false
   );
@@ -3999,7 +4728,7 @@ var init_png_ihdr = __esm({
 });
 
 // src/decode/mask.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile8 } from "node:fs/promises";
 import { decode } from "fast-png";
 async function decodeMask(bytes, path, maxPixels) {
   if (!isPng(bytes)) {
@@ -4023,7 +4752,7 @@ async function decodeMask(bytes, path, maxPixels) {
 async function readMask(path, maxPixels) {
   let bytes;
   try {
-    bytes = await readFile6(path);
+    bytes = await readFile8(path);
   } catch (error) {
     throw readFailure(path, error);
   }
@@ -4143,8 +4872,8 @@ var init_mask = __esm({
 });
 
 // src/decode/png-write.ts
-import { mkdir as mkdir2, writeFile } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
+import { writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname6 } from "node:path";
 import { encode } from "fast-png";
 function encodeClassIdPng(mask, palette = vocPalette()) {
   if (mask.data.length !== mask.width * mask.height) {
@@ -4169,8 +4898,8 @@ function encodeClassIdPng(mask, palette = vocPalette()) {
 async function writeClassIdPng(path, mask, palette) {
   const bytes = encodeClassIdPng(mask, palette);
   try {
-    await mkdir2(dirname2(path), { recursive: true });
-    await writeFile(path, bytes);
+    await ensureDir(dirname6(path));
+    await writeFile2(path, bytes);
   } catch (error) {
     throw new InputError(`Failed to write ${path}: ${errorMessage(error)}.`);
   }
@@ -4186,21 +4915,22 @@ function paletteEntries(palette) {
 var init_png_write = __esm({
   "src/decode/png-write.ts"() {
     "use strict";
+    init_ensure_dir();
     init_errors();
     init_palette();
   }
 });
 
 // src/metrics/accumulate.ts
-function countImage(label2, prediction, numClasses, ignoreIndex) {
-  if (label2.width !== prediction.width || label2.height !== prediction.height) {
+function countImage(label3, prediction, numClasses, ignoreIndex) {
+  if (label3.width !== prediction.width || label3.height !== prediction.height) {
     throw new RangeError(
-      `prediction ${prediction.width}x${prediction.height} vs label ${label2.width}x${label2.height}`
+      `prediction ${prediction.width}x${prediction.height} vs label ${label3.width}x${label3.height}`
     );
   }
   const matrix = new ConfusionMatrix(numClasses);
   const cells = matrix.counts;
-  const labels = label2.data;
+  const labels = label3.data;
   const predictions = prediction.data;
   let ignoredPixels = 0;
   for (let i = 0; i < labels.length; i++) {
@@ -4218,61 +4948,6 @@ var init_accumulate = __esm({
   "src/metrics/accumulate.ts"() {
     "use strict";
     init_confusion();
-  }
-});
-
-// src/segmenters/normalize.ts
-function colourAffine(mode) {
-  switch (mode) {
-    case "tf":
-      return uniform(1 / 127.5, -1);
-    case "torch":
-      return {
-        scale: mapColours((c) => 1 / (255 * IMAGENET_STD[c])),
-        offset: mapColours((c) => -IMAGENET_MEAN[c] / IMAGENET_STD[c])
-      };
-    case "caffe":
-      return { scale: [1, 1, 1], offset: mapColours((c) => -CAFFE_MEAN[c]) };
-    case "unit":
-      return uniform(1 / 255, 0);
-    case "none":
-      return uniform(1, 0);
-  }
-}
-function uniform(scale, offset) {
-  return { scale: [scale, scale, scale], offset: [offset, offset, offset] };
-}
-function mapColours(f) {
-  return [f(0), f(1), f(2)];
-}
-function missingNormalizeError(modelPath) {
-  const modes = NORMALIZE_MODES.map(
-    (mode) => `  ${mode.padEnd(6)}${NORMALIZE_MODE_MEANINGS[mode]}`
-  );
-  return new UsageError(
-    [
-      `No pixel normalisation is set for model ${modelPath}: running a model needs the scaling it was trained with.`,
-      "Set it with --normalize MODE or `normalize: MODE` in the config file, where MODE is one of:",
-      ...modes
-    ].join("\n")
-  );
-}
-var NORMALIZE_MODE_MEANINGS, IMAGENET_MEAN, IMAGENET_STD, CAFFE_MEAN;
-var init_normalize = __esm({
-  "src/segmenters/normalize.ts"() {
-    "use strict";
-    init_settings();
-    init_errors();
-    NORMALIZE_MODE_MEANINGS = {
-      tf: 'x / 127.5 - 1, values in [-1, 1] (Keras mode "tf", MobileNet and DeepLab exports)',
-      torch: '(x / 255 - mean) / std with the ImageNet mean (0.485, 0.456, 0.406) and std (0.229, 0.224, 0.225) per colour (Keras mode "torch", torchvision)',
-      caffe: 'x - mean with the ImageNet mean (R 123.68, G 116.779, B 103.939), no scaling (Keras mode "caffe", which also feeds BGR: add --channel-order bgr)',
-      unit: "x / 255, values in [0, 1]",
-      none: "x unchanged, values in [0, 255]"
-    };
-    IMAGENET_MEAN = [0.485, 0.456, 0.406];
-    IMAGENET_STD = [0.229, 0.224, 0.225];
-    CAFFE_MEAN = [123.68, 116.779, 103.939];
   }
 });
 
@@ -4368,23 +5043,23 @@ var init_layout = __esm({
 // src/segmenters/onnx-input.ts
 function checkImageInput(input, layout, modelPath) {
   const shape = formatShape(input.shape);
-  const where = `Model ${modelPath} input "${input.name}" ${shape}`;
+  const where2 = `Model ${modelPath} input "${input.name}" ${shape}`;
   if (input.type !== "float32") {
-    throw new InputError(`${where} has element type ${input.type}: expected float32.`);
+    throw new InputError(`${where2} has element type ${input.type}: expected float32.`);
   }
   if (input.shape.length !== 4) {
     throw new InputError(
-      `${where} has rank ${input.shape.length}: expected a rank-4 image tensor.`
+      `${where2} has rank ${input.shape.length}: expected a rank-4 image tensor.`
     );
   }
   const batch = input.shape[0];
   if (typeof batch === "number" && batch !== 1) {
-    throw new InputError(`${where} has a fixed batch of ${batch}: expected batch 1 or symbolic.`);
+    throw new InputError(`${where2} has a fixed batch of ${batch}: expected batch 1 or symbolic.`);
   }
   const channels = input.shape[layout === "nhwc" ? 3 : 1];
   if (typeof channels === "number" && channels !== 3) {
     throw new InputError(
-      `${where} read as ${layout.toUpperCase()} has ${channels} channel${channels === 1 ? "" : "s"}: seg-gate feeds 3-channel RGB images. Check --layout, or export the model with an RGB input.`
+      `${where2} read as ${layout.toUpperCase()} has ${channels} channel${channels === 1 ? "" : "s"}: seg-gate feeds 3-channel RGB images. Check --layout, or export the model with an RGB input.`
     );
   }
 }
@@ -4508,7 +5183,7 @@ function declaredTensors(session, which, modelPath) {
   });
 }
 function firstLine(message) {
-  return (message.split("\n")[0] ?? message).trim();
+  return (message.split("\n")[0] ?? message).trim().replace(/\.+$/, "");
 }
 async function runModel(session, modelPath, tensors, data, dims) {
   let results;
@@ -4705,11 +5380,11 @@ function channelSumsAreOne(view) {
   for (let y = 0; y < view.height; y += 1) {
     for (let x = 0; x < view.width; x += 1) {
       const base = y * strides.row + x * strides.column;
-      let sum = 0;
+      let sum3 = 0;
       for (let c = 0; c < view.channels; c += 1) {
-        sum += view.data[base + c * strides.channel];
+        sum3 += view.data[base + c * strides.channel];
       }
-      if (Math.abs(sum - 1) > PROBABILITY_SUM_TOLERANCE) {
+      if (Math.abs(sum3 - 1) > PROBABILITY_SUM_TOLERANCE) {
         return false;
       }
     }
@@ -4778,8 +5453,8 @@ function writeTensor(pixels, valid, spec, out) {
     }
   }
 }
-function clamp(value, min, max) {
-  return Math.min(Math.max(value, min), max);
+function clamp(value, min, max4) {
+  return Math.min(Math.max(value, min), max4);
 }
 var init_preprocess = __esm({
   "src/segmenters/preprocess.ts"() {
@@ -5361,8 +6036,8 @@ var init_onnx = __esm({
 });
 
 // src/segmenters/predictions.ts
-import { stat as stat5 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { stat as stat7 } from "node:fs/promises";
+import { join as join7 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 async function openPredictionSegmenter(dir, options) {
   await requireFolder2(dir);
@@ -5384,7 +6059,7 @@ async function missingPredictionIds(dir, ids) {
   return ids.filter((_, index) => !present[index]);
 }
 function predictionPath(dir, id) {
-  return join4(dir, `${id}.png`);
+  return join7(dir, `${id}.png`);
 }
 async function segmentFromFile(dir, input, options) {
   const started = performance2.now();
@@ -5431,11 +6106,11 @@ function countInvalidIds(mask, numClasses) {
 }
 function describeInvalidIds(invalid, options) {
   const entries = [...invalid.entries()];
-  const listed = entries.slice(0, MAX_LISTED_VALUES).map(([value, count]) => `${value} (${count} px)`).join(", ");
+  const listed = entries.slice(0, MAX_LISTED_VALUES).map(([value]) => String(value)).join(", ");
   const more = entries.length > MAX_LISTED_VALUES ? ` and ${entries.length - MAX_LISTED_VALUES} more` : "";
-  let detail = `values outside 0..${options.numClasses - 1}: ${listed}${more}`;
+  let detail = `${listed}${more}`;
   if (invalid.has(options.ignoreIndex)) {
-    detail += `; ${options.ignoreIndex} is the ignore index, which is not a prediction`;
+    detail += `; ${options.ignoreIndex} is the ignore index, not a prediction`;
   }
   return detail;
 }
@@ -5443,18 +6118,18 @@ function finding(subject, kind, detail) {
   return { source: "predictions", kind, subject, detail };
 }
 async function requireFolder2(dir) {
-  const isFolder2 = await stat5(dir).then(
+  const isFolder3 = await stat7(dir).then(
     (stats) => stats.isDirectory(),
     () => false
   );
-  if (!isFolder2) {
+  if (!isFolder3) {
     throw new InputError(
       `Predictions folder not found: ${dir}. Expected a folder with one class-id PNG per image, named <id>.png.`
     );
   }
 }
 async function isFile3(path) {
-  return stat5(path).then(
+  return stat7(path).then(
     (stats) => stats.isFile(),
     () => false
   );
@@ -5501,10 +6176,10 @@ var init_logger = __esm({
 });
 
 // src/segmenters/tfjs/registry.ts
-import * as tf from "@tensorflow/tfjs-core";
+import * as tf5 from "@tensorflow/tfjs-core";
 function removeRegisteredBackend(name) {
-  if (tf.findBackendFactory(name) != null) {
-    tf.removeBackend(name);
+  if (tf5.findBackendFactory(name) != null) {
+    tf5.removeBackend(name);
   }
 }
 function isModuleNotFound(error, specifier) {
@@ -5600,11 +6275,11 @@ function findProperty(value, key) {
   if (typeof value !== "object" || value === null) {
     return void 0;
   }
-  const record2 = value;
-  if (key in record2) {
-    return record2[key];
+  const record3 = value;
+  if (key in record3) {
+    return record3[key];
   }
-  const fallback = record2["default"];
+  const fallback = record3["default"];
   if (typeof fallback === "object" && fallback !== null) {
     return fallback[key];
   }
@@ -5627,10 +6302,10 @@ var init_tfjs_node = __esm({
 });
 
 // src/segmenters/tfjs/backend-candidates.ts
-import * as tf2 from "@tensorflow/tfjs-core";
+import * as tf6 from "@tensorflow/tfjs-core";
 import { existsSync } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
-import { dirname as dirname3, join as join5, sep } from "node:path";
+import { dirname as dirname7, join as join8, sep } from "node:path";
 function defaultBackendCandidates(options = {}) {
   const importModule = options.importModule ?? ((specifier) => import(specifier));
   return [
@@ -5655,7 +6330,7 @@ function wasmCandidate(wasmDir) {
       const wasm = await import("@tensorflow/tfjs-backend-wasm");
       requireRegistered("wasm");
       const folder = wasmDir ?? defaultWasmDir();
-      const missing = WASM_BINARIES.filter((name) => !existsSync(join5(folder, name)));
+      const missing = WASM_BINARIES.filter((name) => !existsSync(join8(folder, name)));
       if (missing.length > 0) {
         throw new Error(`${missing.join(" and ")} not found in ${folder}`);
       }
@@ -5673,10 +6348,10 @@ async function prepareCpu() {
 }
 function defaultWasmDir() {
   const require2 = createRequire2(import.meta.url);
-  return dirname3(require2.resolve("@tensorflow/tfjs-backend-wasm"));
+  return dirname7(require2.resolve("@tensorflow/tfjs-backend-wasm"));
 }
 function requireRegistered(name) {
-  if (tf2.findBackendFactory(name) == null) {
+  if (tf6.findBackendFactory(name) == null) {
     throw new Error(
       `the ${name} backend is no longer registered with TensorFlow.js: it failed earlier in this process and was removed`
     );
@@ -5692,10 +6367,10 @@ var init_backend_candidates = __esm({
 });
 
 // src/segmenters/tfjs/backend.ts
-import * as tf3 from "@tensorflow/tfjs-core";
+import * as tf7 from "@tensorflow/tfjs-core";
 async function selectBackend(options) {
-  const all = options.candidates ?? defaultBackendCandidates();
-  const candidates = options.requested ? all.filter((candidate) => candidate.name === options.requested) : all;
+  const all2 = options.candidates ?? defaultBackendCandidates();
+  const candidates = options.requested ? all2.filter((candidate) => candidate.name === options.requested) : all2;
   if (candidates.length === 0) {
     throw new UsageError(`No TensorFlow.js backend candidate is named ${options.requested}.`);
   }
@@ -5742,10 +6417,10 @@ async function tryCandidate(candidate, logger) {
 }
 async function initialiseBackend(name) {
   const { result, warnings } = await captureConsoleWarnings(async () => {
-    if (tf3.findBackendFactory(name) == null) {
+    if (tf7.findBackendFactory(name) == null) {
       return `no backend named ${name} is registered with TensorFlow.js`;
     }
-    if (!await tf3.setBackend(name)) {
+    if (!await tf7.setBackend(name)) {
       return `tf.setBackend('${name}') returned false`;
     }
     return checkMatrixProduct();
@@ -5757,13 +6432,13 @@ async function initialiseBackend(name) {
 }
 async function checkMatrixProduct() {
   try {
-    const product3 = tf3.tidy(
-      () => tf3.matMul(
-        tf3.tensor2d([
+    const product3 = tf7.tidy(
+      () => tf7.matMul(
+        tf7.tensor2d([
           [1, 2],
           [3, 4]
         ]),
-        tf3.tensor2d([[5], [6]])
+        tf7.tensor2d([[5], [6]])
       )
     );
     const values = Array.from(await product3.data());
@@ -5819,14 +6494,14 @@ var init_backend = __esm({
 });
 
 // src/segmenters/tfjs/custom-layers.ts
-import * as tf4 from "@tensorflow/tfjs-core";
-import * as tfl from "@tensorflow/tfjs-layers";
+import * as tf8 from "@tensorflow/tfjs-core";
+import * as tfl2 from "@tensorflow/tfjs-layers";
 function registerCustomLayers() {
   if (registered) {
     return;
   }
-  tf4.serialization.registerClass(BilinearUpsampling);
-  tf4.serialization.registerClass(BilinearUpSampling2D);
+  tf8.serialization.registerClass(BilinearUpsampling);
+  tf8.serialization.registerClass(BilinearUpSampling2D);
   registered = true;
 }
 function readPair(value, field) {
@@ -5850,7 +6525,7 @@ var BilinearUpsampling, BilinearUpSampling2D, CUSTOM_LAYER_CLASSES, registered;
 var init_custom_layers = __esm({
   "src/segmenters/tfjs/custom-layers.ts"() {
     "use strict";
-    BilinearUpsampling = class extends tfl.layers.Layer {
+    BilinearUpsampling = class extends tfl2.layers.Layer {
       static className = "BilinearUpsampling";
       outputSize;
       factors;
@@ -5874,18 +6549,18 @@ var init_custom_layers = __esm({
         return out;
       }
       call(inputs) {
-        return tf4.tidy(() => {
+        return tf8.tidy(() => {
           const input = Array.isArray(inputs) ? inputs[0] : inputs;
-          const channelsLast = this.channelsFirst ? tf4.transpose(input, [0, 2, 3, 1]) : input;
+          const channelsLast = this.channelsFirst ? tf8.transpose(input, [0, 2, 3, 1]) : input;
           const height = this.resizedLength(channelsLast.shape[1], 0);
           const width = this.resizedLength(channelsLast.shape[2], 1);
-          const resized = tf4.image.resizeBilinear(
+          const resized = tf8.image.resizeBilinear(
             channelsLast,
             [height, width],
             this.alignCorners,
             this.halfPixelCenters
           );
-          return this.channelsFirst ? tf4.transpose(resized, [0, 3, 1, 2]) : resized;
+          return this.channelsFirst ? tf8.transpose(resized, [0, 3, 1, 2]) : resized;
         });
       }
       getConfig() {
@@ -5922,264 +6597,10 @@ var init_custom_layers = __esm({
   }
 });
 
-// src/segmenters/tfjs/weights-manifest.ts
-import { stat as stat6 } from "node:fs/promises";
-import { dirname as dirname4, isAbsolute, relative, resolve as resolve3, win32 } from "node:path";
-function weightByteLength(entry) {
-  const stored = entry.quantization?.dtype ?? entry.dtype;
-  const valueBytes = STORED_VALUE_BYTES[stored];
-  if (valueBytes === void 0) {
-    return null;
-  }
-  return entry.shape.reduce((product3, size) => product3 * size, 1) * valueBytes;
-}
-async function resolveWeightGroups(jsonPath, manifest) {
-  const folder = dirname4(resolve3(jsonPath));
-  const groups = [];
-  for (const [index, group] of manifest.entries()) {
-    const files = [];
-    for (const listed of group.paths) {
-      const path = resolveInside(folder, listed, jsonPath);
-      files.push({ listed, path, bytes: await fileSize(path, listed, jsonPath) });
-    }
-    const expectedBytes = sumWeightBytes(group.weights);
-    checkGroupSize(jsonPath, index, files, expectedBytes);
-    groups.push({ files, expectedBytes });
-  }
-  return groups;
-}
-function resolveInside(folder, listed, jsonPath) {
-  if (isAbsolute(listed) || win32.isAbsolute(listed)) {
-    throw new InputError(
-      `Weight path "${listed}" in ${jsonPath} is absolute: weight paths must be relative to the folder of the model JSON. Rewrite weightsManifest[].paths as file names in that folder.`
-    );
-  }
-  const path = resolve3(folder, listed);
-  const inside = relative(folder, path);
-  const climbs = listed.split(/[\\/]/).includes("..");
-  if (climbs || inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
-    throw new InputError(
-      `Weight path "${listed}" in ${jsonPath} leaves the model folder ${folder}: weight paths must name files in the folder of the model JSON or below it, without "..". Move the files there and fix weightsManifest[].paths.`
-    );
-  }
-  return path;
-}
-async function fileSize(path, listed, jsonPath) {
-  try {
-    const info = await stat6(path);
-    if (!info.isFile()) {
-      throw new InputError(
-        `Weight file ${path} (listed as "${listed}" in ${jsonPath}) is not a file.`
-      );
-    }
-    return info.size;
-  } catch (error) {
-    if (error instanceof InputError) {
-      throw error;
-    }
-    throw new InputError(
-      `Weight file ${path}, listed as "${listed}" in weightsManifest of ${jsonPath}, was not found. Copy every weight file next to the model JSON.`
-    );
-  }
-}
-function sumWeightBytes(weights) {
-  let total = 0;
-  for (const entry of weights) {
-    const bytes = weightByteLength(entry);
-    if (bytes === null) {
-      return null;
-    }
-    total += bytes;
-  }
-  return total;
-}
-function checkGroupSize(jsonPath, index, files, expectedBytes) {
-  if (expectedBytes === null) {
-    return;
-  }
-  const actualBytes = files.reduce((sum, file) => sum + file.bytes, 0);
-  if (actualBytes === expectedBytes) {
-    return;
-  }
-  const perFile = files.map((file) => `${file.listed} ${file.bytes} bytes`).join(", ");
-  throw new InputError(
-    `Weight files of group ${index + 1} in ${jsonPath} hold ${actualBytes} bytes (${perFile}) but the manifest's weights need ${expectedBytes} bytes (${describeDifference(actualBytes - expectedBytes)}). The weight files do not belong to this model JSON or were truncated; re-export or re-download the model.`
-  );
-}
-function describeDifference(difference) {
-  return difference > 0 ? `${difference} bytes too many` : `${-difference} bytes missing`;
-}
-var STORED_VALUE_BYTES;
-var init_weights_manifest = __esm({
-  "src/segmenters/tfjs/weights-manifest.ts"() {
-    "use strict";
-    init_errors();
-    STORED_VALUE_BYTES = {
-      float32: 4,
-      int32: 4,
-      bool: 1,
-      complex64: 8,
-      float16: 2,
-      uint16: 2,
-      uint8: 1
-    };
-  }
-});
-
-// src/segmenters/tfjs/file-io.ts
-import * as tf5 from "@tensorflow/tfjs-core";
-import { mkdir as mkdir3, readFile as readFile7, writeFile as writeFile2 } from "node:fs/promises";
-import { basename, dirname as dirname5, join as join6 } from "node:path";
-async function readModelJson(jsonPath) {
-  let text;
-  try {
-    text = await readFile7(jsonPath, "utf8");
-  } catch (error) {
-    throw new InputError(`Failed to read model JSON ${jsonPath}: ${errorMessage(error)}.`);
-  }
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`Model JSON ${jsonPath} is not valid JSON: ${errorMessage(error)}.`);
-  }
-  return validateModelJson(parsed, jsonPath);
-}
-function fileIOHandler(jsonPath) {
-  return {
-    load: () => loadArtifacts(jsonPath),
-    save: (artifacts) => saveArtifacts(jsonPath, artifacts)
-  };
-}
-async function loadArtifacts(jsonPath) {
-  const modelJson = await readModelJson(jsonPath);
-  const manifest = modelJson.weightsManifest ?? [];
-  const groups = await resolveWeightGroups(jsonPath, manifest);
-  const paths = groups.flatMap((group) => group.files.map((file) => file.path));
-  const buffers = await Promise.all(paths.map(readArrayBuffer));
-  return tf5.io.getModelArtifactsForJSON(modelJson, async () => [
-    tf5.io.getWeightSpecs(manifest),
-    buffers
-  ]);
-}
-async function readArrayBuffer(path) {
-  const bytes = await readFile7(path);
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  if (whole && bytes.buffer instanceof ArrayBuffer) {
-    return bytes.buffer;
-  }
-  return new Uint8Array(bytes).buffer;
-}
-async function saveArtifacts(jsonPath, artifacts) {
-  if (artifacts.modelTopology instanceof ArrayBuffer) {
-    throw new Error(`Cannot save a binary model topology to ${jsonPath}; only JSON topologies.`);
-  }
-  const weightData = artifacts.weightData ?? new ArrayBuffer(0);
-  const weights = tf5.io.CompositeArrayBuffer.join(weightData);
-  const modelJson = {
-    modelTopology: artifacts.modelTopology ?? {},
-    format: artifacts.format,
-    generatedBy: artifacts.generatedBy,
-    convertedBy: artifacts.convertedBy,
-    weightsManifest: [{ paths: [SAVED_WEIGHTS_FILE], weights: artifacts.weightSpecs ?? [] }]
-  };
-  if (artifacts.trainingConfig) {
-    modelJson.trainingConfig = artifacts.trainingConfig;
-  }
-  if (artifacts.signature) {
-    modelJson.signature = artifacts.signature;
-  }
-  if (artifacts.userDefinedMetadata) {
-    modelJson.userDefinedMetadata = artifacts.userDefinedMetadata;
-  }
-  const folder = dirname5(jsonPath);
-  await mkdir3(folder, { recursive: true });
-  const jsonText = JSON.stringify(modelJson);
-  await writeFile2(jsonPath, jsonText);
-  await writeFile2(join6(folder, SAVED_WEIGHTS_FILE), new Uint8Array(weights));
-  return {
-    modelArtifactsInfo: {
-      dateSaved: /* @__PURE__ */ new Date(),
-      modelTopologyType: "JSON",
-      modelTopologyBytes: Buffer.byteLength(JSON.stringify(modelJson.modelTopology)),
-      weightSpecsBytes: Buffer.byteLength(JSON.stringify(artifacts.weightSpecs ?? [])),
-      weightDataBytes: weights.byteLength
-    }
-  };
-}
-function validateModelJson(value, jsonPath) {
-  const name = basename(jsonPath);
-  if (!isRecord3(value)) {
-    throw new InputError(`Model JSON ${jsonPath} is not a JSON object.`);
-  }
-  if (!isRecord3(value["modelTopology"])) {
-    throw new InputError(
-      `Model JSON ${jsonPath} has no modelTopology object: ${name} is not a TensorFlow.js model.json (layers or graph model). Convert the model with tensorflowjs_converter.`
-    );
-  }
-  const manifest = value["weightsManifest"];
-  if (manifest !== void 0) {
-    validateManifest(manifest, jsonPath);
-  }
-  return value;
-}
-function validateManifest(manifest, jsonPath) {
-  if (!Array.isArray(manifest)) {
-    throw invalidManifest(jsonPath, "weightsManifest", "is not a list");
-  }
-  for (const [index, group] of manifest.entries()) {
-    const field = `weightsManifest[${index}]`;
-    if (!isRecord3(group)) {
-      throw invalidManifest(jsonPath, field, "is not an object");
-    }
-    const paths = group["paths"];
-    if (!Array.isArray(paths) || !paths.every((path) => typeof path === "string")) {
-      throw invalidManifest(jsonPath, `${field}.paths`, "is not a list of file names");
-    }
-    const weights = group["weights"];
-    if (!Array.isArray(weights)) {
-      throw invalidManifest(jsonPath, `${field}.weights`, "is not a list");
-    }
-    weights.forEach(
-      (entry, entryIndex) => validateEntry(entry, `${field}.weights[${entryIndex}]`, jsonPath)
-    );
-  }
-}
-function validateEntry(entry, field, jsonPath) {
-  if (!isRecord3(entry) || typeof entry["name"] !== "string") {
-    throw invalidManifest(jsonPath, field, "has no name");
-  }
-  const shape = entry["shape"];
-  const validShape = Array.isArray(shape) && shape.every((size) => Number.isInteger(size) && size >= 0);
-  if (!validShape) {
-    throw invalidManifest(jsonPath, `${field}.shape`, "is not a list of non-negative integers");
-  }
-  if (typeof entry["dtype"] !== "string") {
-    throw invalidManifest(jsonPath, `${field}.dtype`, "is missing");
-  }
-}
-function invalidManifest(jsonPath, field, problem) {
-  return new InputError(
-    `Invalid weights manifest in ${jsonPath}: ${field} ${problem}. Re-export the model with TensorFlow.js or tensorflowjs_converter.`
-  );
-}
-function isRecord3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var SAVED_WEIGHTS_FILE;
-var init_file_io = __esm({
-  "src/segmenters/tfjs/file-io.ts"() {
-    "use strict";
-    init_errors();
-    init_weights_manifest();
-    SAVED_WEIGHTS_FILE = "group1-shard1of1.bin";
-  }
-});
-
 // src/segmenters/tfjs/layer-scan.ts
-import * as tf6 from "@tensorflow/tfjs-core";
+import * as tf9 from "@tensorflow/tfjs-core";
 function findUnknownLayerClasses(modelTopology) {
-  const known = tf6.serialization.SerializationMap.getMap().classNameMap;
+  const known = tf9.serialization.SerializationMap.getMap().classNameMap;
   const found = /* @__PURE__ */ new Map();
   const root = isRecord4(modelTopology) && isRecord4(modelTopology["model_config"]) ? modelTopology["model_config"] : modelTopology;
   visitLayer(root, (className2, layerName2) => {
@@ -6235,14 +6656,14 @@ var init_layer_scan = __esm({
 
 // src/segmenters/tfjs/model-path.ts
 import { existsSync as existsSync2, statSync } from "node:fs";
-import { basename as basename2, dirname as dirname6, join as join7 } from "node:path";
+import { basename as basename2, dirname as dirname8, join as join9 } from "node:path";
 function locateTfjsModel(path) {
   if (!existsSync2(path)) {
     throw new InputError(`Model ${path} was not found. Check the --model path.`);
   }
   if (statSync(path).isFile()) {
     if (SAVED_MODEL_FILES.includes(basename2(path))) {
-      return { kind: "saved-model", folder: dirname6(path) };
+      return { kind: "saved-model", folder: dirname8(path) };
     }
     if (path.endsWith(".json")) {
       return { kind: "json", jsonPath: path };
@@ -6251,10 +6672,10 @@ function locateTfjsModel(path) {
       `Model ${path} is neither a TensorFlow.js model JSON (*.json) nor a SavedModel (saved_model.pb). Pass the model.json of a TensorFlow.js model or a SavedModel folder.`
     );
   }
-  if (SAVED_MODEL_FILES.some((name) => existsSync2(join7(path, name)))) {
+  if (SAVED_MODEL_FILES.some((name) => existsSync2(join9(path, name)))) {
     return { kind: "saved-model", folder: path };
   }
-  const jsonPath = join7(path, "model.json");
+  const jsonPath = join9(path, "model.json");
   if (existsSync2(jsonPath)) {
     return { kind: "json", jsonPath };
   }
@@ -6297,9 +6718,9 @@ var init_model_path = __esm({
 });
 
 // src/segmenters/tfjs/load.ts
-import * as tf7 from "@tensorflow/tfjs-core";
+import * as tf10 from "@tensorflow/tfjs-core";
 import { loadGraphModel } from "@tensorflow/tfjs-converter";
-import * as tfl2 from "@tensorflow/tfjs-layers";
+import * as tfl3 from "@tensorflow/tfjs-layers";
 async function loadTfjsModel(path, options) {
   const location = locateTfjsModel(path);
   if (location.kind === "saved-model") {
@@ -6319,38 +6740,47 @@ async function loadTfjsModel(path, options) {
   }
   return { kind: "model", model: await loadLayers(location.jsonPath) };
 }
+function applyDepthwiseDilation(model2) {
+  const depthwise = scanDilatedLayers(flattenLayers(model2)).rewritable.filter(
+    (layer) => layer.className === "DepthwiseConv2D"
+  );
+  if (depthwise.length > 0) {
+    installDilatedCalls(depthwise, "direct");
+  }
+}
 async function loadLayers(jsonPath) {
-  const model = await withLoadErrors(
+  const model2 = await withLoadErrors(
     jsonPath,
     "layers model",
-    () => tfl2.loadLayersModel(fileIOHandler(jsonPath), { strict: true })
+    () => tfl3.loadLayersModel(fileIOHandler(jsonPath), { strict: true })
   );
+  applyDepthwiseDilation(model2);
   const specs = (tensors, names) => tensors.map((tensor2, index) => ({
     name: names[index] ?? tensor2.name,
     shape: tensor2.shape,
     dtype: tensor2.dtype
   }));
-  const input = singleInput2(jsonPath, specs(model.inputs, model.inputNames));
+  const input = singleInput2(jsonPath, specs(model2.inputs, model2.inputNames));
   return {
     format: "layers-model",
     path: jsonPath,
     input,
-    outputs: specs(model.outputs, model.outputNames),
-    run: async (batch) => tf7.tidy(() => {
-      const output = model.predict(batch);
+    outputs: specs(model2.outputs, model2.outputNames),
+    run: async (batch) => tf10.tidy(() => {
+      const output = model2.predict(batch);
       return Array.isArray(output) ? output[0] : output;
     }),
-    dispose: () => model.dispose()
+    dispose: () => model2.dispose()
   };
 }
 async function loadGraph(jsonPath) {
-  const model = await withLoadErrors(
+  const model2 = await withLoadErrors(
     jsonPath,
     "graph model",
     () => loadGraphModel(fileIOHandler(jsonPath))
   );
-  const input = singleInput2(jsonPath, model.inputs.map(toSpec));
-  const outputNode = model.outputNodes[0];
+  const input = singleInput2(jsonPath, model2.inputs.map(toSpec));
+  const outputNode = model2.outputNodes[0];
   if (outputNode === void 0) {
     throw new InputError(`Graph model ${jsonPath} declares no output node.`);
   }
@@ -6358,17 +6788,17 @@ async function loadGraph(jsonPath) {
     format: "graph-model",
     path: jsonPath,
     input,
-    outputs: model.outputs.map(toSpec),
-    run: graphRunner(model, outputNode),
-    dispose: () => model.dispose()
+    outputs: model2.outputs.map(toSpec),
+    run: graphRunner(model2, outputNode),
+    dispose: () => model2.dispose()
   };
 }
-function graphRunner(model, outputNode) {
+function graphRunner(model2, outputNode) {
   let asynchronous = false;
   return async (input) => {
     if (!asynchronous) {
       try {
-        return tf7.tidy(() => model.execute(input, outputNode));
+        return tf10.tidy(() => model2.execute(input, outputNode));
       } catch (error) {
         if (!errorMessage(error).includes("executeAsync")) {
           throw error;
@@ -6376,7 +6806,7 @@ function graphRunner(model, outputNode) {
         asynchronous = true;
       }
     }
-    return await model.executeAsync(input, outputNode);
+    return await model2.executeAsync(input, outputNode);
   };
 }
 async function loadSavedModel(folder, tfjsNode) {
@@ -6385,27 +6815,27 @@ async function loadSavedModel(folder, tfjsNode) {
       `${folder} is a TensorFlow SavedModel, which loads only on the tensorflow backend of @tensorflow/tfjs-node: ${TFJS_NODE_INSTALL_HINT}, then run without --backend or with --backend tensorflow. Or convert the SavedModel to a graph model with tensorflowjs_converter --input_format=tf_saved_model.`
     );
   }
-  const model = await withLoadErrors(folder, "SavedModel", () => tfjsNode.loadSavedModel(folder));
-  const input = singleInput2(folder, model.inputs.map(toSpec));
+  const model2 = await withLoadErrors(folder, "SavedModel", () => tfjsNode.loadSavedModel(folder));
+  const input = singleInput2(folder, model2.inputs.map(toSpec));
   return {
     format: "saved-model",
     path: folder,
     input,
-    outputs: model.outputs.map(toSpec),
-    run: async (batch) => tf7.tidy(() => firstSavedModelOutput(model, batch)),
-    dispose: () => model.dispose()
+    outputs: model2.outputs.map(toSpec),
+    run: async (batch) => tf10.tidy(() => firstSavedModelOutput(model2, batch)),
+    dispose: () => model2.dispose()
   };
 }
-function firstSavedModelOutput(model, input) {
-  const output = model.predict(input, {});
-  if (output instanceof tf7.Tensor) {
+function firstSavedModelOutput(model2, input) {
+  const output = model2.predict(input, {});
+  if (output instanceof tf10.Tensor) {
     return output;
   }
   if (Array.isArray(output)) {
     return output[0];
   }
   const named = output;
-  const first = model.outputs[0]?.name;
+  const first = model2.outputs[0]?.name;
   const tensor2 = (first !== void 0 ? named[first] : void 0) ?? Object.values(named)[0];
   if (tensor2 === void 0) {
     throw new Error("The SavedModel returned no output tensor.");
@@ -6442,6 +6872,9 @@ async function withLoadErrors(path, what, load) {
 var init_load = __esm({
   "src/segmenters/tfjs/load.ts"() {
     "use strict";
+    init_dilated_layers();
+    init_dilated_rewrite();
+    init_layer_walk();
     init_errors();
     init_findings();
     init_custom_layers();
@@ -6453,11 +6886,11 @@ var init_load = __esm({
 });
 
 // src/segmenters/tfjs/run.ts
-import * as tf8 from "@tensorflow/tfjs-core";
-async function runTfjsModel(model, data, dims) {
-  const input = tf8.tensor(data, [...dims], "float32");
+import * as tf11 from "@tensorflow/tfjs-core";
+async function runTfjsModel(model2, data, dims) {
+  const input = tf11.tensor(data, [...dims], "float32");
   try {
-    const output = await model.run(input);
+    const output = await model2.run(input);
     try {
       const values = NUMERIC_DTYPES.has(output.dtype) ? await output.data() : new Float32Array(0);
       return { type: output.dtype, dims: [...output.shape], data: values };
@@ -6468,10 +6901,10 @@ async function runTfjsModel(model, data, dims) {
     input.dispose();
   }
 }
-function tfjsBatchRunner(model, dims) {
-  const declaredBatch = model.input.shape?.[0];
+function tfjsBatchRunner(model2, dims) {
+  const declaredBatch = model2.input.shape?.[0];
   return {
-    subject: model.path,
+    subject: model2.path,
     batchDim: typeof declaredBatch === "number" ? declaredBatch : null,
     run: async (batch) => {
       const stacked = new Float32Array(batch.reduce((total, item) => total + item.length, 0));
@@ -6480,7 +6913,7 @@ function tfjsBatchRunner(model, dims) {
         stacked.set(item, offset);
         offset += item.length;
       }
-      const raw = await runTfjsModel(model, stacked, [batch.length, ...dims.slice(1)]);
+      const raw = await runTfjsModel(model2, stacked, [batch.length, ...dims.slice(1)]);
       const itemLength = raw.data.length / batch.length;
       return batch.map(
         (_, index) => Float64Array.from(raw.data.subarray(index * itemLength, (index + 1) * itemLength), Number)
@@ -6522,24 +6955,24 @@ async function openTfjsSegmenter(settings, deps) {
     return withoutBatchCheck(unscorableSegmenter(info, [loaded.finding], async () => {
     }));
   }
-  const model = loaded.model;
+  const model2 = loaded.model;
   deps.logger.debug(
-    `loaded TensorFlow.js ${model.format} ${model.path}: input ${describeSpec(model.input)}, outputs ${model.outputs.map(describeSpec).join(", ")}`
+    `loaded TensorFlow.js ${model2.format} ${model2.path}: input ${describeSpec(model2.input)}, outputs ${model2.outputs.map(describeSpec).join(", ")}`
   );
   try {
-    return await buildSegmenter2(model, settings, normalize, details);
+    return await buildSegmenter2(model2, settings, normalize, details);
   } catch (error) {
-    model.dispose();
+    model2.dispose();
     throw error;
   }
 }
-async function buildSegmenter2(model, settings, normalize, details) {
+async function buildSegmenter2(model2, settings, normalize, details) {
   const { modelPath, input: options } = settings;
-  const release = async () => model.dispose();
-  const input = declaredInput(model.input);
-  const output = model.outputs[0];
+  const release = async () => model2.dispose();
+  const input = declaredInput(model2.input);
+  const output = model2.outputs[0];
   Object.assign(details, {
-    format: model.format,
+    format: model2.format,
     inputName: input.name,
     inputShape: formatShape(input.shape),
     inputType: input.type,
@@ -6567,7 +7000,7 @@ async function buildSegmenter2(model, settings, normalize, details) {
     layoutSource: decision.source === "option" ? "--layout" : "auto",
     inputSize: `${inputSize.width}x${inputSize.height}`
   });
-  const probe = await runTfjsModel(model, new Float32Array(product2(dims)), dims);
+  const probe = await runTfjsModel(model2, new Float32Array(product2(dims)), dims);
   const planned = planOutput(modelPath, probe.type, probe.dims, layout, settings.numClasses);
   details.outputDims = probe.dims;
   if (planned.kind === "finding") {
@@ -6590,7 +7023,7 @@ async function buildSegmenter2(model, settings, normalize, details) {
     resize: options.resize,
     maxPixels: settings.maxPixels
   };
-  const run = { model, dims, spec, plan: plan2, form, settings };
+  const run = { model: model2, dims, spec, plan: plan2, form, settings };
   return {
     info: tfjsInfo(modelPath, details, decoding),
     openFindings: [],
@@ -6697,8 +7130,8 @@ var init_segmenter = __esm({
 });
 
 // src/segmenters/open.ts
-import { stat as stat7 } from "node:fs/promises";
-import { basename as basename3, extname as extname2 } from "node:path";
+import { stat as stat8 } from "node:fs/promises";
+import { basename as basename3, extname as extname4 } from "node:path";
 async function openSegmenter(settings, logger = silentLogger) {
   if (settings.predictions !== null) {
     return openPredictionSegmenter(settings.predictions, {
@@ -6714,7 +7147,7 @@ async function openSegmenter(settings, logger = silentLogger) {
   const format = modelFormat(modelPath, await statModel(modelPath));
   if (format === "unknown") {
     throw new UsageError(
-      `Unsupported model format for ${modelPath} (extension "${extname2(modelPath)}"): expected an ONNX model (.onnx file), or a TensorFlow.js model (model.json or its folder).`
+      `Unsupported model format for ${modelPath} (extension "${extname4(modelPath)}"): expected an ONNX model (.onnx file), or a TensorFlow.js model (model.json or its folder).`
     );
   }
   if (settings.input.normalize === null) {
@@ -6746,7 +7179,7 @@ function modelFormat(path, stats) {
   if (stats.isDirectory()) {
     return "tfjs";
   }
-  const extension = extname2(path).toLowerCase();
+  const extension = extname4(path).toLowerCase();
   if (basename3(path) === "saved_model.pb") {
     return "tfjs";
   }
@@ -6760,7 +7193,7 @@ function modelFormat(path, stats) {
 }
 async function statModel(path) {
   try {
-    return await stat7(path);
+    return await stat8(path);
   } catch {
     throw new InputError(
       `Model not found: ${path}. Pass the path of an .onnx file with --model, or check the path.`
@@ -6779,9 +7212,9 @@ var init_open = __esm({
 });
 
 // src/pipeline/label-scan.ts
-function scanLabelValues(label2, numClasses, ignoreIndex) {
+function scanLabelValues(label3, numClasses, ignoreIndex) {
   const histogram2 = new Float64Array(256);
-  for (const value of label2.data) {
+  for (const value of label3.data) {
     histogram2[value] = histogram2[value] + 1;
   }
   const outOfRange = /* @__PURE__ */ new Map();
@@ -6794,10 +7227,6 @@ function scanLabelValues(label2, numClasses, ignoreIndex) {
     }
   }
   return { outOfRange, outOfRangePixels };
-}
-function maskOutOfRange(label2, numClasses, ignoreIndex) {
-  const data = Uint8Array.from(label2.data, (value) => value < numClasses ? value : ignoreIndex);
-  return { width: label2.width, height: label2.height, data };
 }
 var init_label_scan = __esm({
   "src/pipeline/label-scan.ts"() {
@@ -6831,7 +7260,8 @@ var init_prefetch = __esm({
 });
 
 // src/pipeline/evaluate.ts
-import { join as join8 } from "node:path";
+import { stat as stat9 } from "node:fs/promises";
+import { join as join10 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 async function evaluate(settings, dependencies) {
   const { logger } = dependencies;
@@ -6847,7 +7277,7 @@ async function evaluate(settings, dependencies) {
   });
   const dataset = await dropMissingPredictions(settings, listed, warn);
   await dependencies.onDataset?.(dataset);
-  logger.info(`Evaluating ${dataset.samples.length} images.`);
+  logger.info(`Evaluating ${plural(dataset.samples.length, "image")}.`);
   const openStart = performance3.now();
   const segmenter = await openSegmenter(settings, logger);
   const openMs = performance3.now() - openStart;
@@ -6867,6 +7297,11 @@ async function dropMissingPredictions(settings, dataset, warn) {
   if (!settings.predictions) {
     return dataset;
   }
+  if (!await isFolder2(settings.predictions)) {
+    throw new InputError(
+      `Prediction folder not found: ${settings.predictions}. Pass the folder that contains one <id>.png per image id with --predictions.`
+    );
+  }
   const ids = dataset.samples.map((sample) => sample.id);
   const missing = await missingPredictionIds(settings.predictions, ids);
   if (missing.length === 0) {
@@ -6878,7 +7313,7 @@ async function dropMissingPredictions(settings, dataset, warn) {
       `${missing.length} of ${ids.length} ids have no prediction file <id>.png in ${settings.predictions}: ${listed}. ` + (settings.skipMissing ? "No id is left to evaluate; check that --predictions names the right folder." : "Write one class-id PNG per id, or pass --skip-missing to evaluate the ids that have one.")
     );
   }
-  warn(`Skipped ${missing.length} ids without a prediction file: ${listed}.`);
+  warn(`Skipped ${plural(missing.length, "id")} without a prediction file: ${listed}.`);
   const skipped = new Set(missing);
   return {
     ...dataset,
@@ -6898,17 +7333,27 @@ async function checkBatch(segmenter, samples) {
   }));
   return segmenter.checkBatchConsistency(inputs);
 }
+async function isFolder2(path) {
+  try {
+    return (await stat9(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
 async function loadSample(sample, maxPixels, labelMap) {
   const start = performance3.now();
-  const [label2, header] = await Promise.all([
+  const [label3, header] = await Promise.all([
     readMask(sample.labelPath, maxPixels),
     readImageHeader(sample.imagePath, maxPixels)
   ]);
-  const result = label2.result;
+  const result = label3.result;
   return {
     sample,
     label: labelMap && result.kind === "mask" ? { ...result, mask: applyLabelMap(labelMap, result.mask) } : result,
-    labelSha256: sha256Hex(label2.bytes),
+    labelSha256: sha256Hex(label3.bytes),
     imageWidth: header.width,
     imageHeight: header.height,
     decodeMs: performance3.now() - start
@@ -6979,37 +7424,38 @@ var init_evaluate = __esm({
       }
       async processSample(item) {
         const { sample } = item;
-        const label2 = this.checkLabel(item);
-        if (!label2) {
-          this.recordUnscored(sample, item, null);
-          await this.notify({ sample, label: null, prediction: null, counts: null, stats: null });
+        const label3 = this.checkLabel(item);
+        if (!label3) {
+          const decoded = item.label.kind === "mask" ? item.label.mask : null;
+          this.recordUnscored(sample, item, decoded);
+          await this.notify({ sample, label: decoded, prediction: null, counts: null, stats: null });
           return;
         }
         const output = await this.segmenter.segment({
           id: sample.id,
           imagePath: sample.imagePath,
-          labelWidth: label2.width,
-          labelHeight: label2.height
+          labelWidth: label3.width,
+          labelHeight: label3.height
         });
         this.preprocessMs += output.preprocessMs;
         this.inferenceMs += output.inferenceMs;
         this.ledger.add(output.findings);
         if (!output.mask) {
-          this.recordUnscored(sample, item, label2);
+          this.recordUnscored(sample, item, label3);
           await this.notify({
             sample,
-            label: label2,
+            label: label3,
             prediction: null,
             counts: null,
             stats: output.stats ?? null
           });
           return;
         }
-        const counts = this.count(label2, output.mask);
+        const counts = this.count(label3, output.mask);
         this.images.push({
           id: sample.id,
-          width: label2.width,
-          height: label2.height,
+          width: label3.width,
+          height: label3.height,
           ignoredPixels: counts.ignoredPixels,
           scored: true,
           counts: counts.matrix.toSparse()
@@ -7017,7 +7463,7 @@ var init_evaluate = __esm({
         await this.savePrediction(sample.id, output.mask);
         await this.notify({
           sample,
-          label: label2,
+          label: label3,
           prediction: output.mask,
           counts,
           stats: output.stats ?? null
@@ -7025,19 +7471,19 @@ var init_evaluate = __esm({
       }
       /** Returns the label to score, or null when a contract violation makes it unusable. */
       checkLabel(item) {
-        const { sample, label: label2 } = item;
-        if (label2.kind === "not-class-ids") {
+        const { sample, label: label3 } = item;
+        if (label3.kind === "not-class-ids") {
           this.ledger.add([
             {
               source: "labels",
               kind: "encoding",
               subject: sample.id,
-              detail: `${label2.encoding}, ${label2.bitDepth}-bit`
+              detail: `${label3.encoding}, ${label3.bitDepth}-bit`
             }
           ]);
           return null;
         }
-        const mask = label2.mask;
+        const mask = label3.mask;
         if (mask.width !== item.imageWidth || mask.height !== item.imageHeight) {
           this.ledger.add([
             {
@@ -7062,13 +7508,12 @@ var init_evaluate = __esm({
           values: scan.outOfRange
         };
         this.ledger.add([finding2]);
-        this.unscoredPixels += scan.outOfRangePixels;
-        return maskOutOfRange(mask, numClasses, ignoreIndex);
+        return null;
       }
-      count(label2, prediction) {
+      count(label3, prediction) {
         const start = performance3.now();
         const counts = countImage(
-          label2,
+          label3,
           prediction,
           this.settings.numClasses,
           this.settings.ignoreIndex
@@ -7078,16 +7523,16 @@ var init_evaluate = __esm({
         this.metricsMs += performance3.now() - start;
         return counts;
       }
-      recordUnscored(sample, item, label2) {
-        const width = label2?.width ?? item.imageWidth;
-        const height = label2?.height ?? item.imageHeight;
+      recordUnscored(sample, item, label3) {
+        const width = label3?.width ?? item.imageWidth;
+        const height = label3?.height ?? item.imageHeight;
         this.unscoredPixels += width * height;
         this.images.push({ id: sample.id, width, height, ignoredPixels: 0, scored: false, counts: [] });
       }
       async savePrediction(id, mask) {
         const dir = this.settings.savePredictionsDir;
         if (dir) {
-          await writeClassIdPng(join8(dir, `${id}.png`), mask);
+          await writeClassIdPng(join10(dir, `${id}.png`), mask);
         }
       }
       async notify(observation) {
@@ -7288,16 +7733,16 @@ function classesSection(classes) {
     `${NO_VALUE} marks a score whose denominator is empty: the class is absent from the labels (recall), the predictions (precision) or both (IoU). Such classes are left out of the means.`
   ].join("\n");
 }
-function modelSection(model, preprocessing) {
-  if (model === null && preprocessing === null) {
+function modelSection(model2, preprocessing) {
+  if (model2 === null && preprocessing === null) {
     return "";
   }
   const rows = [];
-  if (model !== null) {
-    rows.push(["Kind", MODEL_KIND_LABELS[model.kind]]);
-    rows.push(["Path", escapeMarkdown(model.path)]);
-    rows.push(["Decoding", escapeMarkdown(model.decoding)]);
-    for (const [key, value] of Object.entries(model.details)) {
+  if (model2 !== null) {
+    rows.push(["Kind", MODEL_KIND_LABELS[model2.kind]]);
+    rows.push(["Path", escapeMarkdown(model2.path)]);
+    rows.push(["Decoding", escapeMarkdown(model2.decoding)]);
+    for (const [key, value] of Object.entries(model2.details)) {
       rows.push([escapeMarkdown(key), escapeMarkdown(formatDetail(value))]);
     }
   }
@@ -7525,11 +7970,11 @@ function metricLines(report, paint) {
     ["Ignored pixels", formatCount(metrics.ignoredPixels)],
     ["Unscored pixels", formatCount(metrics.unscoredPixels)]
   ];
-  const labelWidth = Math.max(...rows.map(([label2]) => label2.length));
+  const labelWidth = Math.max(...rows.map(([label3]) => label3.length));
   return [
     paint("Metrics", "bold"),
     ...rows.map(
-      ([label2, value]) => `${INDENT}${label2.padEnd(labelWidth)}  ${dimPlaceholder(value, paint)}`
+      ([label3, value]) => `${INDENT}${label3.padEnd(labelWidth)}  ${dimPlaceholder(value, paint)}`
     )
   ];
 }
@@ -7682,17 +8127,17 @@ var init_json = __esm({
 
 // src/report/write.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir4, open, rename, rm } from "node:fs/promises";
-import { basename as basename4, dirname as dirname7, join as join9 } from "node:path";
+import { open, rename, rm } from "node:fs/promises";
+import { basename as basename4, dirname as dirname9, join as join11 } from "node:path";
 async function writeReportAtomic(path, report) {
   validateReport(report, "the report to write");
   await writeTextAtomic(path, formatJson(report));
 }
 async function writeTextAtomic(path, text) {
-  const folder = dirname7(path);
-  const tempPath = join9(folder, `.${basename4(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const folder = dirname9(path);
+  const tempPath = join11(folder, `.${basename4(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    await mkdir4(folder, { recursive: true });
+    await ensureDir(folder);
     await writeAndSync(tempPath, text);
     await rename(tempPath, path);
   } catch (error) {
@@ -7721,6 +8166,7 @@ async function removeTempFile(path) {
 var init_write = __esm({
   "src/report/write.ts"() {
     "use strict";
+    init_ensure_dir();
     init_errors();
     init_json();
     init_validate();
@@ -7730,14 +8176,20 @@ var init_write = __esm({
 // src/cli/run-evaluate.ts
 var run_evaluate_exports = {};
 __export(run_evaluate_exports, {
+  OutputWriteError: () => OutputWriteError,
   runEvaluate: () => runEvaluate,
   writeOutputs: () => writeOutputs
 });
 import { performance as performance4 } from "node:perf_hooks";
-import { extname as extname3 } from "node:path";
+import { extname as extname5 } from "node:path";
 async function runEvaluate(settings, io2) {
   const startedAt = /* @__PURE__ */ new Date();
   const start = performance4.now();
+  await prepareOutputs(outputTargets(settings));
+  const unused = unusedSettingWarnings(settings);
+  for (const warning of unused) {
+    io2.logger.warn(warning);
+  }
   const baseline = settings.baselinePath ? await loadBaseline(settings.baselinePath) : null;
   const analysis = new ImageAnalysis(
     {
@@ -7759,10 +8211,15 @@ async function runEvaluate(settings, io2) {
     onDataset: baseline ? (dataset) => assertBaselineMatches(settings, dataset, baseline) : void 0
   });
   const gate = await runGate(settings, outcome, { analysis, overlays, baseline });
-  const report = assembleReport(settings, outcome, gate, {
-    startedAt,
-    totalMs: performance4.now() - start
-  });
+  const report = assembleReport(
+    settings,
+    outcome,
+    { ...gate, warnings: [...unused, ...gate.warnings] },
+    {
+      startedAt,
+      totalMs: performance4.now() - start
+    }
+  );
   await writeOutputs(settings, report);
   io2.print(renderTerminalSummary(report, { color: io2.color }));
   return { report, exitCode: report.verdict === "pass" ? ExitCode.pass : ExitCode.gateFailed };
@@ -7791,7 +8248,7 @@ function segmenterKindOf(settings) {
   if (settings.predictions) {
     return "predictions";
   }
-  return extname3(settings.model ?? "").toLowerCase() === ".onnx" ? "onnx" : "tfjs";
+  return extname5(settings.model ?? "").toLowerCase() === ".onnx" ? "onnx" : "tfjs";
 }
 function createOverlays(settings) {
   if (settings.overlays === 0 || !settings.overlaysDir) {
@@ -7806,21 +8263,49 @@ function createOverlays(settings) {
 }
 function overlayObserver(collector) {
   return {
-    onImage: async ({ sample, label: label2, prediction, counts }) => {
-      if (label2 && prediction && counts) {
-        await collector.onImage(sample, label2, prediction, counts.matrix.toSparse());
+    onImage: async ({ sample, label: label3, prediction, counts }) => {
+      if (label3 && prediction && counts) {
+        await collector.onImage(sample, label3, prediction, counts.matrix.toSparse());
       }
     }
   };
 }
 async function writeOutputs(settings, report) {
-  if (settings.reportPath) {
-    await writeReportAtomic(settings.reportPath, report);
-  }
-  if (settings.summaryPath) {
-    await writeTextAtomic(settings.summaryPath, renderMarkdownSummary(report));
+  try {
+    if (settings.reportPath) {
+      await writeReportAtomic(settings.reportPath, report);
+    }
+    if (settings.summaryPath) {
+      await writeTextAtomic(settings.summaryPath, renderMarkdownSummary(report));
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      throw new OutputWriteError(error.message, { cause: error });
+    }
+    throw error;
   }
 }
+function outputTargets(settings) {
+  const targets = [];
+  if (settings.reportPath) {
+    targets.push({ option: "--report", path: settings.reportPath, kind: "file" });
+  }
+  if (settings.summaryPath) {
+    targets.push({ option: "--summary", path: settings.summaryPath, kind: "file" });
+  }
+  if (settings.savePredictionsDir) {
+    targets.push({
+      option: "--save-predictions",
+      path: settings.savePredictionsDir,
+      kind: "folder"
+    });
+  }
+  if (settings.overlays > 0 && settings.overlaysDir) {
+    targets.push({ option: "--overlays-dir", path: settings.overlaysDir, kind: "folder" });
+  }
+  return targets;
+}
+var OutputWriteError;
 var init_run_evaluate = __esm({
   "src/cli/run-evaluate.ts"() {
     "use strict";
@@ -7831,11 +8316,15 @@ var init_run_evaluate = __esm({
     init_fingerprint();
     init_gate();
     init_errors();
+    init_unused_settings();
+    init_prepare_outputs();
     init_assemble();
     init_evaluate();
     init_markdown();
     init_terminal();
     init_write();
+    OutputWriteError = class extends UsageError {
+    };
   }
 });
 
@@ -7970,14 +8459,1277 @@ var init_progress = __esm({
   }
 });
 
+// src/train/backend.ts
+import * as tf12 from "@tensorflow/tfjs-core";
+function missingGradientKernels(name) {
+  return GRADIENT_KERNELS.filter((kernel) => tf12.getKernel(kernel, name) === void 0);
+}
+async function selectTrainingBackend(requested, logger, candidates = defaultBackendCandidates()) {
+  const wasmGaps = await wasmGradientGaps();
+  if (requested === "wasm" && wasmGaps.length > 0) {
+    throw new UsageError(
+      `The TensorFlow.js wasm backend (--backend wasm) cannot train: @tensorflow/tfjs-backend-wasm registers no ${wasmGaps.join(", ")} kernels, which gradients of convolutions need. Pass --backend cpu, or --backend tensorflow with @tensorflow/tfjs-node installed.`
+    );
+  }
+  let usable = candidates;
+  if (requested === null && wasmGaps.length > 0) {
+    logger.info(
+      `TensorFlow.js backend wasm skipped for training: it has no ${wasmGaps.join(", ")} kernels.`
+    );
+    usable = candidates.filter((candidate) => candidate.name !== "wasm");
+  }
+  const selection = await selectBackend({ requested, logger, candidates: usable });
+  const missing = missingGradientKernels(selection.name);
+  if (missing.length > 0) {
+    throw new UsageError(
+      `The TensorFlow.js ${selection.name} backend cannot train: it registers no ${missing.join(", ")} kernels. Pass --backend cpu.`
+    );
+  }
+  return selection;
+}
+async function wasmGradientGaps() {
+  await import("@tensorflow/tfjs-backend-wasm");
+  return missingGradientKernels("wasm");
+}
+var GRADIENT_KERNELS;
+var init_backend2 = __esm({
+  "src/train/backend.ts"() {
+    "use strict";
+    init_errors();
+    init_backend_candidates();
+    init_backend();
+    GRADIENT_KERNELS = [
+      "Conv2DBackpropFilter",
+      "Conv2DBackpropInput",
+      "DepthwiseConv2dNativeBackpropFilter",
+      "DepthwiseConv2dNativeBackpropInput"
+    ];
+  }
+});
+
+// src/train/batches.ts
+import * as tf13 from "@tensorflow/tfjs-core";
+function createBatchSource(examples, shape, seed) {
+  if (examples.length === 0) {
+    throw new Error("createBatchSource needs at least one example");
+  }
+  const random = mulberry32(seed);
+  let order = [];
+  const nextIndex = () => {
+    if (order.length === 0) {
+      order = shuffledIndices(examples.length, random);
+    }
+    return order.shift();
+  };
+  return {
+    next: () => {
+      const picked = Array.from({ length: shape.batchSize }, () => examples[nextIndex()]);
+      return buildBatch(picked, shape);
+    }
+  };
+}
+function buildBatch(examples, shape) {
+  const { inputSize, outputSize } = shape;
+  const imageLength = inputSize.width * inputSize.height * 3;
+  const labelLength = outputSize.width * outputSize.height;
+  const images = new Float32Array(examples.length * imageLength);
+  const ids = new Int32Array(examples.length * labelLength);
+  examples.forEach((example, index) => {
+    images.set(example.image, index * imageLength);
+    ids.set(example.labels, index * labelLength);
+  });
+  const batch = examples.length;
+  const imageTensor = tf13.tensor4d(images, [batch, inputSize.height, inputSize.width, 3]);
+  const sparse = tf13.tensor3d(ids, [batch, outputSize.height, outputSize.width], "int32");
+  const labels = shape.encoding === "sparse" ? sparse : tf13.tidy(() => tf13.cast(tf13.oneHot(sparse, shape.numClasses), "float32"));
+  if (labels !== sparse) {
+    sparse.dispose();
+  }
+  return {
+    ids: examples.map((example) => example.id),
+    images: imageTensor,
+    labels,
+    dispose: () => {
+      imageTensor.dispose();
+      labels.dispose();
+    }
+  };
+}
+function shuffledIndices(count, random) {
+  const indices = Array.from({ length: count }, (_, index) => index);
+  for (let i = count - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [indices[i], indices[j]] = [indices[j], indices[i]];
+  }
+  return indices;
+}
+var init_batches = __esm({
+  "src/train/batches.ts"() {
+    "use strict";
+    init_bootstrap();
+  }
+});
+
+// src/train/load-model.ts
+import * as tfl4 from "@tensorflow/tfjs-layers";
+import { extname as extname6 } from "node:path";
+async function loadTrainableModel(path) {
+  if (extname6(path).toLowerCase() === ".onnx") {
+    throw new UsageError(`Model ${path} is an ONNX model, which ${INFERENCE_ONLY}.`);
+  }
+  const location = locateTfjsModel(path);
+  if (location.kind === "saved-model") {
+    throw new UsageError(
+      `Model ${location.folder} is a TensorFlow SavedModel, which ${INFERENCE_ONLY}. Convert the Keras model with tensorflowjs_converter --input_format=keras instead.`
+    );
+  }
+  const jsonPath = location.jsonPath;
+  const modelJson = await readModelJson(jsonPath);
+  const topology = modelJson.modelTopology;
+  if (decideJsonFormat(jsonPath, modelJson.format, topology) === "graph-model") {
+    throw new UsageError(
+      `Model ${jsonPath} is a TensorFlow.js graph model, which ${INFERENCE_ONLY}. Convert the Keras model with tensorflowjs_converter --input_format=keras instead.`
+    );
+  }
+  registerCustomLayers();
+  const unknown = findUnknownLayerClasses(topology);
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `Model ${jsonPath} uses layer classes TensorFlow.js does not know: ${formatUnknownLayerClasses(unknown)}. Replace them with built-in layers before converting.`
+    );
+  }
+  return { model: await loadLayers2(jsonPath), jsonPath, modelJson };
+}
+async function loadLayers2(jsonPath) {
+  const files = fileIOHandler(jsonPath);
+  const handler = {
+    load: async () => {
+      const artifacts = await files.load();
+      return { ...artifacts, trainingConfig: void 0 };
+    }
+  };
+  try {
+    return await tfl4.loadLayersModel(handler, { strict: true });
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) {
+      throw error;
+    }
+    throw new InputError(`Failed to load layers model ${jsonPath}: ${errorMessage(error)}`);
+  }
+}
+var INFERENCE_ONLY;
+var init_load_model = __esm({
+  "src/train/load-model.ts"() {
+    "use strict";
+    init_errors();
+    init_custom_layers();
+    init_file_io();
+    init_layer_scan();
+    init_model_path();
+    INFERENCE_ONLY = 'is inference-only: seg-gate train fine-tunes TensorFlow.js layers models (a model.json with "format": "layers-model", as written by model.save or tensorflowjs_converter from Keras)';
+  }
+});
+
+// src/train/training-checks.ts
+function firstStepCheck(loss, numClasses, factor) {
+  const chance = Math.log(numClasses);
+  const limit = factor * chance;
+  const numbers = `The first step's mean loss is ${formatLoss(loss)}; ln C for C = ${numClasses} classes is ${chance.toFixed(4)}, and the limit is ${factor} x ln C = ${limit.toFixed(4)}`;
+  if (!Number.isFinite(loss)) {
+    return fail(
+      TRAINING_CHECK_IDS.firstStep,
+      `${numbers}. A non-finite loss before any update comes from the data or the model: non-finite inputs, an output that overflows, or a class weight that is not a number. Training stopped.`
+    );
+  }
+  if (loss > limit) {
+    return fail(
+      TRAINING_CHECK_IDS.firstStep,
+      `${numbers}. A per-pixel mean cross-entropy never starts there; thousands mean a sum or a label mismatch (labels resized bilinearly, ids shifted, the wrong --num-classes or normalisation). Training stopped.`
+    );
+  }
+  return pass(TRAINING_CHECK_IDS.firstStep, `${numbers}.`);
+}
+function nonFiniteLossFailure(step, loss, previous) {
+  const before = previous === null ? "" : ` after ${formatLoss(previous)} at step ${step - 1}`;
+  return fail(
+    TRAINING_CHECK_IDS.finite,
+    `The loss became ${formatLoss(loss)} at step ${step}${before}. The weights diverged: lower --learning-rate, check the class weights, or look for non-finite inputs. Training stopped.`
+  );
+}
+function finiteLossPass(steps) {
+  return pass(TRAINING_CHECK_IDS.finite, `All ${steps} step losses were finite.`);
+}
+function unchangedWeightsFailure(step, variables, learningRate) {
+  return fail(
+    TRAINING_CHECK_IDS.weights,
+    `None of the ${variables} trainable variables changed in step ${step} (largest change 0, learning rate ${learningRate}). The optimizer applied no update: a learning rate of 0, frozen layers (trainable false), or a batch whose pixels are all at the ignore index. Training stopped.`
+  );
+}
+function updatedWeightsPass(steps, variables, smallestChange) {
+  return pass(
+    TRAINING_CHECK_IDS.weights,
+    `The ${variables} trainable variables changed in each of the ${steps} steps; the smallest largest-absolute change of a step was ${smallestChange.toExponential(2)}.`
+  );
+}
+function overfitProbeCheck(losses, ids) {
+  const first = losses[0] ?? Number.NaN;
+  const last = losses[losses.length - 1] ?? Number.NaN;
+  const numbers = `Over ${losses.length} steps on one repeated batch (${ids.join(", ")}) the loss went from ${formatLoss(first)} to ${formatLoss(last)}`;
+  if (Number.isFinite(last) && last < first) {
+    const drop = (first - last) / first * 100;
+    return pass(TRAINING_CHECK_IDS.overfitProbe, `${numbers} (${drop.toFixed(1)}% lower).`);
+  }
+  return fail(
+    TRAINING_CHECK_IDS.overfitProbe,
+    `${numbers}, so it did not fall. A network that cannot lower the loss on one batch it sees again and again has gradients that do not reach its weights, a learning rate that is 0 or far too high, or labels that do not belong to the images. The weights were restored after the probe.`
+  );
+}
+function formatLoss(loss) {
+  return Number.isFinite(loss) ? loss.toFixed(4) : String(loss);
+}
+function pass(id, message) {
+  return { id, status: "pass", message };
+}
+function fail(id, message) {
+  return { id, status: "fail", message };
+}
+var TRAINING_CHECK_IDS;
+var init_training_checks = __esm({
+  "src/train/training-checks.ts"() {
+    "use strict";
+    TRAINING_CHECK_IDS = {
+      firstStep: "training.loss.first-step",
+      finite: "training.loss.finite",
+      weights: "training.weights.updated",
+      overfitProbe: "training.overfit-probe"
+    };
+  }
+});
+
+// src/train/loop.ts
+import * as tf14 from "@tensorflow/tfjs-core";
+import { performance as performance6 } from "node:perf_hooks";
+async function runTrainingLoop(spec) {
+  const records = [];
+  const checks = [];
+  for (let step = 1; step <= spec.steps; step += 1) {
+    const record3 = await runStep(spec, step);
+    records.push(record3);
+    logStep(spec, records);
+    const failure = stepFailure(spec, record3, records, checks);
+    if (failure !== null) {
+      checks.push(failure);
+      return { records, checks, completed: false };
+    }
+  }
+  const smallest = Math.min(...records.map((record3) => record3.maxWeightChange));
+  checks.push(finiteLossPass(records.length));
+  checks.push(updatedWeightsPass(records.length, spec.variables.length, smallest));
+  return { records, checks, completed: true };
+}
+async function runStep(spec, step) {
+  const started = performance6.now();
+  const batch = spec.nextBatch();
+  const before = spec.variables.map((variable) => tf14.clone(variable));
+  try {
+    const loss = await spec.step(batch);
+    const maxWeightChange = largestChange(before, spec.variables);
+    return { step, loss, ms: performance6.now() - started, maxWeightChange };
+  } finally {
+    tf14.dispose(before);
+    batch.dispose();
+  }
+}
+function stepFailure(spec, record3, records, checks) {
+  if (record3.step === 1) {
+    const first = firstStepCheck(record3.loss, spec.numClasses, spec.firstLossFactor);
+    if (first.status === "fail") {
+      return first;
+    }
+    checks.push(first);
+  } else if (!Number.isFinite(record3.loss)) {
+    const previous = records[records.length - 2]?.loss ?? null;
+    return nonFiniteLossFailure(record3.step, record3.loss, previous);
+  }
+  if (record3.maxWeightChange === 0) {
+    return unchangedWeightsFailure(record3.step, spec.variables.length, spec.learningRate);
+  }
+  return null;
+}
+function largestChange(before, after) {
+  return tf14.tidy(() => {
+    let largest = 0;
+    before.forEach((tensor2, index) => {
+      const change = tf14.max(tf14.abs(tf14.sub(after[index], tensor2))).dataSync()[0] ?? 0;
+      largest = Math.max(largest, Number.isNaN(change) ? Number.POSITIVE_INFINITY : change);
+    });
+    return largest;
+  });
+}
+function logStep(spec, records) {
+  const last = records[records.length - 1];
+  const mean = records.reduce((total, record3) => total + record3.ms, 0) / records.length;
+  const eta = (spec.steps - last.step) * mean / 1e3;
+  spec.logger.info(
+    `step ${last.step}/${spec.steps}: loss ${formatLoss(last.loss)}, ${Math.round(last.ms)} ms, ETA ${eta.toFixed(1)} s`
+  );
+}
+var init_loop = __esm({
+  "src/train/loop.ts"() {
+    "use strict";
+    init_training_checks();
+  }
+});
+
+// src/train/masked-loss.ts
+import * as tf15 from "@tensorflow/tfjs-core";
+function maskedSparseCrossEntropy(logits, labels, options) {
+  return tf15.tidy(() => {
+    const numClasses = logits.shape[3];
+    const flatLabels = tf15.cast(tf15.reshape(labels, [-1]), "int32");
+    const valid = tf15.notEqual(flatLabels, tf15.scalar(options.ignoreIndex, "int32"));
+    const safeLabels = tf15.where(valid, flatLabels, tf15.zerosLike(flatLabels));
+    const oneHot3 = tf15.cast(tf15.oneHot(safeLabels, numClasses), "float32");
+    const pixelWeights = tf15.mul(
+      classWeightOf(oneHot3, options.classWeights),
+      tf15.cast(valid, "float32")
+    );
+    return reduceWeighted(negativeLogLikelihood(logits, oneHot3), pixelWeights, options.reduction);
+  });
+}
+function maskedCategoricalCrossEntropy(logits, labels, options) {
+  return tf15.tidy(() => {
+    const numClasses = logits.shape[3];
+    const oneHot3 = tf15.reshape(tf15.cast(labels, "float32"), [-1, numClasses]);
+    const pixelWeights = classWeightOf(oneHot3, options.classWeights);
+    return reduceWeighted(negativeLogLikelihood(logits, oneHot3), pixelWeights, options.reduction);
+  });
+}
+function negativeLogLikelihood(logits, oneHot3) {
+  const numClasses = logits.shape[3];
+  const logProbabilities = tf15.logSoftmax(tf15.reshape(logits, [-1, numClasses]));
+  return tf15.neg(tf15.sum(tf15.mul(oneHot3, logProbabilities), -1));
+}
+function classWeightOf(oneHot3, classWeights2) {
+  if (classWeights2 === null) {
+    return tf15.sum(oneHot3, -1);
+  }
+  return tf15.sum(tf15.mul(oneHot3, tf15.tensor1d([...classWeights2], "float32")), -1);
+}
+function reduceWeighted(perPixel, weights, reduction) {
+  const total = tf15.sum(tf15.mul(perPixel, weights));
+  if (reduction === "sum") {
+    return total;
+  }
+  const weightSum = tf15.sum(weights);
+  const divisor = tf15.where(tf15.equal(weightSum, 0), tf15.onesLike(weightSum), weightSum);
+  return tf15.div(total, divisor);
+}
+var init_masked_loss = __esm({
+  "src/train/masked-loss.ts"() {
+    "use strict";
+  }
+});
+
+// src/train/optimizer-step.ts
+import * as tf16 from "@tensorflow/tfjs-core";
+function buildLoss(spec) {
+  const options = {
+    ignoreIndex: spec.ignoreIndex,
+    classWeights: spec.classWeights,
+    reduction: spec.reduction
+  };
+  return spec.name === "sparse-categorical-crossentropy" ? (logits, labels) => maskedSparseCrossEntropy(logits, labels, options) : (logits, labels) => maskedCategoricalCrossEntropy(logits, labels, options);
+}
+function createOptimizer(name, learningRate) {
+  return name === "adam" ? tf16.train.adam(learningRate) : tf16.train.sgd(learningRate);
+}
+function createStepFunction(forward, loss, optimizer, variables) {
+  return async (batch) => {
+    const cost = optimizer.minimize(() => loss(forward(batch.images), batch.labels), true, [
+      ...variables
+    ]);
+    if (cost === null) {
+      throw new Error("optimizer.minimize returned no cost although returnCost was true");
+    }
+    const [value] = await cost.data();
+    cost.dispose();
+    return value ?? Number.NaN;
+  };
+}
+var init_optimizer_step = __esm({
+  "src/train/optimizer-step.ts"() {
+    "use strict";
+    init_masked_loss();
+  }
+});
+
+// src/train/overfit-probe.ts
+import * as tf17 from "@tensorflow/tfjs-core";
+async function runOverfitProbe(spec) {
+  const saved = spec.model.getWeights().map((weight) => tf17.clone(weight));
+  const losses = [];
+  try {
+    for (let step = 1; step <= spec.steps; step += 1) {
+      losses.push(await spec.step(spec.batch));
+      spec.logger.info(
+        `overfit probe step ${step}/${spec.steps}: loss ${formatLoss(losses[losses.length - 1] ?? Number.NaN)}`
+      );
+    }
+  } finally {
+    spec.model.setWeights(saved);
+    tf17.dispose(saved);
+  }
+  return { losses, check: overfitProbeCheck(losses, spec.batch.ids) };
+}
+var init_overfit_probe = __esm({
+  "src/train/overfit-probe.ts"() {
+    "use strict";
+    init_training_checks();
+  }
+});
+
+// src/train/final-softmax.ts
+import * as tfl5 from "@tensorflow/tfjs-layers";
+function findFinalSoftmax(model2) {
+  const output = model2.outputs[0];
+  const layer = output?.sourceLayer;
+  if (layer === void 0) {
+    return { kind: "none" };
+  }
+  const className2 = layerClassName(layer);
+  const activation = layerConfigValue(layer, "activation");
+  const isSoftmaxLayer = className2 === "Softmax" || className2 === "Activation" && activation === "softmax";
+  if (isSoftmaxLayer) {
+    const input = layer.input;
+    const logits = Array.isArray(input) ? input[0] : input;
+    if (logits !== void 0) {
+      return { kind: "layer", layerName: layer.name, className: className2, logits };
+    }
+  }
+  if (activation === "softmax") {
+    return { kind: "activation", layer, layerName: layer.name, className: className2 };
+  }
+  return { kind: "none" };
+}
+function describeFinalSoftmax(found) {
+  return found.kind === "layer" ? `the output layer ${found.layerName} (${found.className})` : `the activation softmax of the output layer ${found.layerName} (${found.className})`;
+}
+function stripFinalSoftmax(model2, found) {
+  if (found.kind === "none") {
+    return { model: model2, restore: () => {
+    } };
+  }
+  if (found.kind === "layer") {
+    const logitsModel = tfl5.model({ inputs: model2.inputs, outputs: found.logits });
+    return { model: logitsModel, restore: () => {
+    } };
+  }
+  const holder = found.layer;
+  const original = holder.activation;
+  holder.activation = IDENTITY_ACTIVATION;
+  return {
+    model: model2,
+    restore: () => {
+      holder.activation = original;
+    }
+  };
+}
+var IDENTITY_ACTIVATION;
+var init_final_softmax = __esm({
+  "src/train/final-softmax.ts"() {
+    "use strict";
+    init_layer_walk();
+    IDENTITY_ACTIVATION = {
+      apply: (tensor2) => tensor2,
+      getClassName: () => "linear"
+    };
+  }
+});
+
+// src/train/loss-choice.ts
+function resolveLoss(choice, saved) {
+  if (choice !== "auto") {
+    return { name: choice, source: "option" };
+  }
+  if (saved?.encoding === "one-hot") {
+    return { name: "categorical-crossentropy", source: "saved" };
+  }
+  if (saved?.encoding === "sparse") {
+    return { name: "sparse-categorical-crossentropy", source: "saved" };
+  }
+  return { name: "sparse-categorical-crossentropy", source: "default" };
+}
+function describeLossSource(loss, saved) {
+  switch (loss.source) {
+    case "option":
+      return "set by --loss";
+    case "saved":
+      return `saved as ${saved?.name ?? "the loss"} in ${saved?.field ?? "the training config"} of the model JSON`;
+    case "default":
+      return "the default";
+  }
+}
+var LOSS_ENCODING;
+var init_loss_choice = __esm({
+  "src/train/loss-choice.ts"() {
+    "use strict";
+    LOSS_ENCODING = {
+      "sparse-categorical-crossentropy": "sparse",
+      "categorical-crossentropy": "one-hot"
+    };
+  }
+});
+
+// src/train/model-geometry.ts
+import * as tf18 from "@tensorflow/tfjs-core";
+function modelGeometry(model2, jsonPath, option, batchSize) {
+  const declared = (model2.inputs[0]?.shape ?? []).map((size) => size ?? "?");
+  const where2 = `Model ${jsonPath} input ${formatShape(declared)}`;
+  if (declared.length !== 4 || declared[3] !== 3 && declared[3] !== "?") {
+    throw new UsageError(
+      `${where2}: training takes NHWC image input [batch,height,width,3]. Export the model with a channels-last RGB input.`
+    );
+  }
+  const batch = declared[0];
+  if (typeof batch === "number" && batch !== batchSize) {
+    throw new UsageError(
+      `${where2} has a fixed batch of ${batch} vs --batch-size ${batchSize}: pass --batch-size ${batch}, or export the model with a symbolic batch dimension.`
+    );
+  }
+  const inputSize = resolveInputSize(declared, "nhwc", option, jsonPath);
+  const outputShape = tf18.tidy(() => {
+    const zeros2 = tf18.zeros([batchSize, inputSize.height, inputSize.width, 3]);
+    const output = model2.predict(zeros2);
+    return (Array.isArray(output) ? output[0] : output).shape;
+  });
+  return { inputSize, outputShape };
+}
+var init_model_geometry = __esm({
+  "src/train/model-geometry.ts"() {
+    "use strict";
+    init_errors();
+    init_layout();
+    init_onnx_input();
+  }
+});
+
+// src/train/preflight.ts
+function outputCheck(outputShape, numClasses) {
+  const shape = formatShape2(outputShape);
+  const channels = outputShape[3];
+  if (outputShape.length === 4 && channels === numClasses) {
+    return pass2(
+      PREFLIGHT_CHECK_IDS.output,
+      `Model output ${shape} has ${numClasses} channels in NHWC order, one per class.`
+    );
+  }
+  return fail2(
+    PREFLIGHT_CHECK_IDS.output,
+    `Model output ${shape} vs expected [B,H,W,${numClasses}]: training needs NHWC scores with one channel per class (--num-classes ${numClasses}). Check --num-classes, or export the model with a channels-last output.`
+  );
+}
+function labelShapeCheck(labelShape, outputShape, encoding, loss, saved) {
+  const expectedEncoding = LOSS_ENCODING[loss.name];
+  const expected = expectedEncoding === "sparse" ? outputShape.slice(0, -1) : outputShape;
+  const labels = `labels ${formatShape2(labelShape)} (${describeEncoding(encoding)}, --label-encoding ${encoding})`;
+  const lossText = `loss ${loss.name} (${describeLossSource(loss, saved)})`;
+  if (sameShape(labelShape, expected)) {
+    return pass2(
+      PREFLIGHT_CHECK_IDS.labelShape,
+      `${capitalize(labels)} fit the model output ${formatShape2(outputShape)} and the ${lossText}.`
+    );
+  }
+  const fix = expectedEncoding === "sparse" ? "Pass --label-encoding sparse, or --loss categorical-crossentropy to train on one-hot labels." : "Pass --label-encoding one-hot, or --loss sparse-categorical-crossentropy to train on class ids.";
+  return fail2(
+    PREFLIGHT_CHECK_IDS.labelShape,
+    `${capitalize(labels)} vs model output ${formatShape2(outputShape)} vs ${lossText}, which expects ${describeEncoding(expectedEncoding)} ${formatShape2(expected)}: the labels do not have the shape the loss takes. ${fix}`
+  );
+}
+function savedLossCheck(saved, encoding, loss, numClasses) {
+  const id = PREFLIGHT_CHECK_IDS.savedLoss;
+  if (saved === null) {
+    return pass2(id, "The model JSON has no training config, so no saved loss was compared.");
+  }
+  const where2 = `${saved.name} in ${saved.field} of the model JSON`;
+  if (saved.encoding === encoding) {
+    return pass2(id, `The saved loss ${where2} takes ${describeEncoding(encoding)}, as fed.`);
+  }
+  const overridden = loss.source === "option";
+  const expects = saved.encoding === null ? `is not a cross-entropy over ${numClasses} classes` : `expects ${describeEncoding(saved.encoding)}`;
+  const status = overridden ? "warn" : "fail";
+  const next = overridden ? `--loss ${loss.name} overrides it, so training uses that loss.` : saved.encoding === null ? "Pass --loss sparse-categorical-crossentropy or --loss categorical-crossentropy to train with a masked cross-entropy instead." : `Pass --label-encoding ${saved.encoding} to train as saved, or --loss with the loss you want.`;
+  return {
+    id,
+    status,
+    message: `The saved loss ${where2} ${expects}, but the labels are fed as ${describeEncoding(encoding)} (--label-encoding ${encoding}). ${next}`
+  };
+}
+function finalSoftmaxCheck(found, mode) {
+  const id = PREFLIGHT_CHECK_IDS.finalSoftmax;
+  if (found.kind === "none") {
+    return pass2(id, "The model output has no final softmax, so the loss receives logits.");
+  }
+  const what = describeFinalSoftmax(found);
+  if (mode === "reject") {
+    return fail2(
+      id,
+      `The model ends with ${what}, and the loss expects logits: cross-entropy on probabilities applies softmax twice. Training stopped (--final-softmax reject). Pass --final-softmax strip to train on the logits in front of it, or export the model without the softmax.`
+    );
+  }
+  return {
+    id,
+    status: "warn",
+    message: `The model ends with ${what}, and the loss expects logits, so training skipped the softmax and computed the loss on its input (--final-softmax strip). The saved checkpoint keeps the softmax, so it still outputs probabilities.`
+  };
+}
+function labelsCheck(problems, examples, numClasses, ignoreIndex) {
+  const id = PREFLIGHT_CHECK_IDS.labels;
+  if (problems.length === 0) {
+    return pass2(
+      id,
+      `All ${examples} training labels are class-id images with ids 0..${numClasses - 1} or the ignore index ${ignoreIndex}.`
+    );
+  }
+  const listed = problems.slice(0, LISTED_PROBLEMS).map((problem) => `${problem.id} (${problem.detail})`).join(", ");
+  const more = problems.length > LISTED_PROBLEMS ? ` and ${problems.length - LISTED_PROBLEMS} more` : "";
+  return fail2(
+    id,
+    `${problems.length} of ${problems.length + examples} training labels cannot feed the loss: ${listed}${more}. Labels must be 8-bit class-id PNGs with ids 0..${numClasses - 1} or ${ignoreIndex}; fix --num-classes, or remap ids with --label-map.`
+  );
+}
+function formatShape2(shape) {
+  return `[${shape.join(",")}]`;
+}
+function describeEncoding(encoding) {
+  return encoding === "sparse" ? "sparse class ids" : "one-hot rows";
+}
+function sameShape(a, b) {
+  return a.length === b.length && a.every((size, index) => size === b[index]);
+}
+function pass2(id, message) {
+  return { id, status: "pass", message };
+}
+function fail2(id, message) {
+  return { id, status: "fail", message };
+}
+function capitalize(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+var PREFLIGHT_CHECK_IDS, LISTED_PROBLEMS;
+var init_preflight = __esm({
+  "src/train/preflight.ts"() {
+    "use strict";
+    init_final_softmax();
+    init_loss_choice();
+    PREFLIGHT_CHECK_IDS = {
+      output: "training.contract.output",
+      labelShape: "training.contract.label-shape",
+      savedLoss: "training.contract.saved-loss",
+      finalSoftmax: "training.contract.final-softmax",
+      labels: "training.contract.labels"
+    };
+    LISTED_PROBLEMS = 10;
+  }
+});
+
+// src/train/rewrite-check.ts
+import * as tf19 from "@tensorflow/tfjs-core";
+function verifyDilatedRewrite(model2, layers2, inputShape, seed) {
+  const input = tf19.randomNormal([...inputShape], 0, 1, "float32", seed);
+  try {
+    const reference = runWith(model2, layers2, "direct", input);
+    const rewritten = runWith(model2, layers2, "space-to-batch", input);
+    const maxDifference = tf19.tidy(() => tf19.max(tf19.abs(tf19.sub(reference, rewritten))).dataSync()[0]);
+    reference.dispose();
+    rewritten.dispose();
+    const variables = layers2.flatMap((entry) => entry.layer.trainableWeights);
+    const badGradients = checkGradients(model2, layers2, input, variables);
+    return {
+      maxDifference: maxDifference ?? Number.NaN,
+      badGradients,
+      variableCount: variables.length,
+      inputShape
+    };
+  } finally {
+    input.dispose();
+  }
+}
+function dilatedRewriteCheck(scan, verification) {
+  if (scan.rejected.length > 0) {
+    return {
+      id: DILATED_REWRITE_CHECK_ID,
+      status: "fail",
+      message: `TensorFlow.js has no gradient for dilated convolutions, and these dilated layers cannot be rewritten as space-to-batch: ${formatRejectedLayers(scan.rejected)}. Train this model with Keras or TensorFlow in Python, or export it with these layers undilated.`
+    };
+  }
+  if (scan.rewritable.length === 0 || verification === null) {
+    return {
+      id: DILATED_REWRITE_CHECK_ID,
+      status: "pass",
+      message: "The model has no dilated convolution, so nothing was rewritten."
+    };
+  }
+  return verifiedRecord(scan.rewritable, verification);
+}
+function verifiedRecord(layers2, result) {
+  const names = layers2.map((entry) => `${entry.name} (${entry.className}, dilation ${entry.dilation.join("x")})`).join(", ");
+  const shape = `[${result.inputShape.join(",")}]`;
+  const agrees = result.maxDifference <= REWRITE_TOLERANCE;
+  const gradients = result.badGradients.length === 0;
+  const depthwise = layers2.some((entry) => entry.className === "DepthwiseConv2D") ? " NOTE: tfjs-layers 4.22 runs DepthwiseConv2D without its dilation rate at inference, so TensorFlow.js evaluations of this checkpoint compute those layers undilated, unlike Keras." : "";
+  const measured = `the largest output difference from the dilated ops is ${result.maxDifference.toExponential(2)} on a random ${shape} input (limit ${REWRITE_TOLERANCE.toExponential(0)})`;
+  const gradientText = gradients ? `all ${result.variableCount} variables of these layers get finite gradients` : `these variables get no finite gradient: ${result.badGradients.join(", ")}`;
+  return {
+    id: DILATED_REWRITE_CHECK_ID,
+    status: agrees && gradients ? "pass" : "fail",
+    message: `Dilated layers ${names} are trained as space-to-batch, convolution with dilation 1 and batch-to-space; the saved checkpoint keeps their original config. ${capitalize2(measured)}, and ${gradientText}.${depthwise}`
+  };
+}
+function runWith(model2, layers2, form, input) {
+  const restore = installDilatedCalls(layers2, form);
+  try {
+    return tf19.tidy(() => firstOutput2(model2.predict(input)));
+  } finally {
+    restore();
+  }
+}
+function checkGradients(model2, layers2, input, variables) {
+  const restore = installDilatedCalls(layers2, "space-to-batch");
+  try {
+    const targets = variables.map((variable) => variable.read());
+    const { value, grads } = tf19.variableGrads(
+      () => tf19.sum(firstOutput2(model2.apply(input))),
+      targets
+    );
+    value.dispose();
+    const bad = targets.filter((variable) => {
+      const gradient = grads[variable.name];
+      return gradient === void 0 || !tf19.tidy(() => tf19.all(tf19.isFinite(gradient)).dataSync()[0]);
+    }).map((variable) => variable.name);
+    tf19.dispose(grads);
+    return bad;
+  } finally {
+    restore();
+  }
+}
+function firstOutput2(output) {
+  return Array.isArray(output) ? output[0] : output;
+}
+function capitalize2(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+var DILATED_REWRITE_CHECK_ID, REWRITE_TOLERANCE;
+var init_rewrite_check = __esm({
+  "src/train/rewrite-check.ts"() {
+    "use strict";
+    init_dilated_layers();
+    init_dilated_rewrite();
+    DILATED_REWRITE_CHECK_ID = "training.contract.dilated-rewrite";
+    REWRITE_TOLERANCE = 1e-5;
+  }
+});
+
+// src/train/saved-loss.ts
+function readSavedLoss(modelJson) {
+  const topLevel = record2(modelJson.trainingConfig)?.["loss"];
+  if (topLevel !== void 0) {
+    return describeLoss(firstLoss(topLevel), "trainingConfig");
+  }
+  const nested = record2(record2(modelJson.modelTopology)?.["training_config"])?.["loss"];
+  if (nested !== void 0) {
+    return describeLoss(firstLoss(nested), "modelTopology.training_config");
+  }
+  return null;
+}
+function describeLoss(loss, field) {
+  if (typeof loss === "string") {
+    return { name: loss, encoding: encodingOf2(loss), fromLogits: null, field };
+  }
+  const serialized = record2(loss);
+  const className2 = serialized?.["class_name"];
+  if (typeof className2 !== "string") {
+    return null;
+  }
+  const fromLogits = record2(serialized?.["config"])?.["from_logits"];
+  return {
+    name: className2,
+    encoding: encodingOf2(className2),
+    fromLogits: typeof fromLogits === "boolean" ? fromLogits : null,
+    field
+  };
+}
+function encodingOf2(name) {
+  const key = name.toLowerCase();
+  if (SPARSE_NAMES.has(key)) {
+    return "sparse";
+  }
+  if (CATEGORICAL_NAMES.has(key)) {
+    return "one-hot";
+  }
+  return null;
+}
+function firstLoss(loss) {
+  if (Array.isArray(loss)) {
+    return loss[0];
+  }
+  const map = record2(loss);
+  if (map !== null && !("class_name" in map)) {
+    return Object.values(map)[0];
+  }
+  return loss;
+}
+function record2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+}
+var SPARSE_NAMES, CATEGORICAL_NAMES;
+var init_saved_loss = __esm({
+  "src/train/saved-loss.ts"() {
+    "use strict";
+    SPARSE_NAMES = /* @__PURE__ */ new Set(["sparse_categorical_crossentropy", "sparsecategoricalcrossentropy"]);
+    CATEGORICAL_NAMES = /* @__PURE__ */ new Set(["categorical_crossentropy", "categoricalcrossentropy"]);
+  }
+});
+
+// src/train/training-data.ts
+async function loadTrainingData(samples, spec) {
+  const examples = [];
+  const problems = [];
+  for (const sample of samples) {
+    const loaded = await loadExample(sample, spec);
+    if ("detail" in loaded) {
+      problems.push(loaded);
+    } else {
+      examples.push(loaded);
+    }
+  }
+  return { examples, problems };
+}
+async function loadExample(sample, spec) {
+  const { result } = await readMask(sample.labelPath, spec.preprocess.maxPixels);
+  if (result.kind === "not-class-ids") {
+    const detail = `${result.encoding}, ${result.bitDepth}-bit: not a class-id image`;
+    return { id: sample.id, path: sample.labelPath, detail };
+  }
+  const mask = spec.labelMap ? applyLabelMap(spec.labelMap, result.mask) : result.mask;
+  const outOfRange = idsOutOfRange(mask.data, spec.numClasses, spec.ignoreIndex);
+  if (outOfRange.length > 0) {
+    const detail = `ids ${outOfRange.join(", ")} outside 0..${spec.numClasses - 1}`;
+    return { id: sample.id, path: sample.labelPath, detail };
+  }
+  const preprocessed = await preprocessImage(sample.imagePath, spec.preprocess);
+  const inputSize = spec.preprocess.inputSize;
+  const labels = resizeLabels(mask, preprocessed.valid, inputSize, spec);
+  return { id: sample.id, image: preprocessed.data, labels };
+}
+function resizeLabels(mask, valid, inputSize, spec) {
+  const out = spec.outputSize;
+  const covered = {
+    width: Math.max(1, Math.round(valid.width * out.width / inputSize.width)),
+    height: Math.max(1, Math.round(valid.height * out.height / inputSize.height))
+  };
+  const source = { width: mask.width, height: mask.height };
+  const resized = resizeNearest(mask.data, source, source, covered);
+  if (covered.width === out.width && covered.height === out.height) {
+    return resized;
+  }
+  const labels = new Uint8Array(out.width * out.height).fill(spec.ignoreIndex);
+  for (let y = 0; y < covered.height; y += 1) {
+    labels.set(resized.subarray(y * covered.width, (y + 1) * covered.width), y * out.width);
+  }
+  return labels;
+}
+function idsOutOfRange(data, numClasses, ignoreIndex) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const id of data) {
+    if (id >= numClasses && id !== ignoreIndex) {
+      seen.add(id);
+    }
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+var init_training_data = __esm({
+  "src/train/training-data.ts"() {
+    "use strict";
+    init_label_map();
+    init_mask();
+    init_nearest();
+    init_preprocess();
+  }
+});
+
+// src/train/prepare.ts
+async function prepareSession(settings, backend, loaded, logger) {
+  const { parameters, evaluation } = settings;
+  const geometry = modelGeometry(
+    loaded.model,
+    loaded.jsonPath,
+    evaluation.input.inputSize,
+    parameters.batchSize
+  );
+  const savedLoss = readSavedLoss(loaded.modelJson);
+  const session = {
+    settings,
+    backend,
+    loaded,
+    geometry,
+    savedLoss,
+    loss: resolveLoss(parameters.loss, savedLoss),
+    softmax: findFinalSoftmax(loaded.model),
+    dilated: scanDilatedLayers(flattenLayers(loaded.model))
+  };
+  if (outputCheck(geometry.outputShape, evaluation.numClasses).status === "fail") {
+    return { ...session, data: null };
+  }
+  return { ...session, data: await loadData(settings, geometry, logger) };
+}
+async function loadData(settings, geometry, logger) {
+  const { evaluation } = settings;
+  const dataset = await resolveDataset(settings.data, {
+    limit: evaluation.limit,
+    skipMissing: evaluation.skipMissing,
+    onWarning: (message) => logger.warn(message)
+  });
+  const normalize = evaluation.input.normalize;
+  if (normalize === null) {
+    throw missingNormalizeError(settings.initialModel);
+  }
+  const [, height, width] = geometry.outputShape;
+  logger.info(`training data: ${dataset.samples.length} images`);
+  return loadTrainingData(dataset.samples, {
+    preprocess: {
+      inputSize: geometry.inputSize,
+      layout: "nhwc",
+      normalize,
+      channelOrder: evaluation.input.channelOrder,
+      resize: evaluation.input.resize,
+      maxPixels: evaluation.maxPixels
+    },
+    outputSize: { width: width ?? 0, height: height ?? 0 },
+    numClasses: evaluation.numClasses,
+    ignoreIndex: evaluation.ignoreIndex,
+    labelMap: evaluation.labelMap
+  });
+}
+function preflightChecks(session) {
+  const { settings, geometry, loss, savedLoss } = session;
+  const { parameters, evaluation } = settings;
+  const output = outputCheck(geometry.outputShape, evaluation.numClasses);
+  if (session.data === null) {
+    return [output];
+  }
+  const labelShape = parameters.labelEncoding === "sparse" ? geometry.outputShape.slice(0, 3) : [...geometry.outputShape.slice(0, 3), evaluation.numClasses];
+  const data = session.data;
+  return [
+    output,
+    labelsCheck(data.problems, data.examples.length, evaluation.numClasses, evaluation.ignoreIndex),
+    labelShapeCheck(labelShape, geometry.outputShape, parameters.labelEncoding, loss, savedLoss),
+    savedLossCheck(savedLoss, parameters.labelEncoding, loss, evaluation.numClasses),
+    finalSoftmaxCheck(session.softmax, parameters.finalSoftmax),
+    rewriteCheck(session)
+  ];
+}
+function rewriteCheck(session) {
+  const { dilated, geometry, loaded, settings } = session;
+  if (dilated.rejected.length > 0 || dilated.rewritable.length === 0) {
+    return dilatedRewriteCheck(dilated, null);
+  }
+  const inputShape = [1, geometry.inputSize.height, geometry.inputSize.width, 3];
+  const verification = verifyDilatedRewrite(
+    loaded.model,
+    dilated.rewritable,
+    inputShape,
+    settings.parameters.seed
+  );
+  return dilatedRewriteCheck(dilated, verification);
+}
+var init_prepare = __esm({
+  "src/train/prepare.ts"() {
+    "use strict";
+    init_resolve();
+    init_normalize();
+    init_dilated_layers();
+    init_final_softmax();
+    init_layer_walk();
+    init_loss_choice();
+    init_model_geometry();
+    init_preflight();
+    init_rewrite_check();
+    init_saved_loss();
+    init_training_data();
+  }
+});
+
+// src/train/report.ts
+function trainingVerdict(checks) {
+  return checks.some((check) => check.status === "fail") ? "fail" : "pass";
+}
+function toolField() {
+  return { name: "seg-gate", version: TOOL_VERSION };
+}
+async function writeTrainingReport(path, report) {
+  const text = JSON.stringify(
+    report,
+    (_key, value) => typeof value === "number" && !Number.isFinite(value) ? null : value,
+    2
+  );
+  await writeTextAtomic(path, `${text}
+`);
+}
+var init_report = __esm({
+  "src/train/report.ts"() {
+    "use strict";
+    init_write();
+    init_version();
+  }
+});
+
+// src/train/outcome.ts
+function buildTrainingReport(outcome, evaluation, startedAt, totalMs) {
+  const { session, loop } = outcome;
+  const { settings, geometry } = session;
+  const steps = loop?.records ?? [];
+  const [, height, width] = geometry.outputShape;
+  return {
+    schemaVersion: 1,
+    tool: toolField(),
+    verdict: trainingVerdict(outcome.checks),
+    initialModel: session.loaded.jsonPath,
+    checkpoint: outcome.checkpoint,
+    backend: { name: session.backend.name, source: session.backend.source },
+    parameters: {
+      ...settings.parameters,
+      resolvedLoss: session.loss.name,
+      labelEncoding: settings.parameters.labelEncoding
+    },
+    data: {
+      examples: session.data?.examples.length ?? 0,
+      inputSize: `${geometry.inputSize.width}x${geometry.inputSize.height}`,
+      outputSize: width === void 0 || height === void 0 ? null : `${width}x${height}`
+    },
+    checks: outcome.checks,
+    overfitProbe: outcome.probe ? { losses: outcome.probe.losses } : null,
+    steps,
+    evaluation: evaluation ? evaluationSummary(evaluation, settings) : null,
+    timing: {
+      startedAt: startedAt.toISOString(),
+      totalMs,
+      meanStepMs: steps.length > 0 ? steps.reduce((sum3, step) => sum3 + step.ms, 0) / steps.length : null
+    }
+  };
+}
+function evaluationSummary(result, settings) {
+  return {
+    verdict: result.report.verdict,
+    exitCode: result.exitCode,
+    miou: result.report.metrics?.miou ?? null,
+    reportPath: settings.evaluation.reportPath
+  };
+}
+var init_outcome = __esm({
+  "src/train/outcome.ts"() {
+    "use strict";
+    init_report();
+  }
+});
+
+// src/train/training-graph.ts
+function prepareTrainingGraph(model2, softmax, dilated) {
+  const stripped = stripFinalSoftmax(model2, softmax);
+  const restoreCalls = installDilatedCalls(dilated, "space-to-batch");
+  const variables = model2.trainableWeights.map((weight) => weight.read());
+  return {
+    forward: (images) => firstOutput3(stripped.model.apply(images)),
+    variables,
+    release: () => {
+      restoreCalls();
+      stripped.restore();
+    }
+  };
+}
+function firstOutput3(output) {
+  return Array.isArray(output) ? output[0] : output;
+}
+var init_training_graph = __esm({
+  "src/train/training-graph.ts"() {
+    "use strict";
+    init_dilated_rewrite();
+    init_final_softmax();
+  }
+});
+
+// src/train/run-train.ts
+var run_train_exports = {};
+__export(run_train_exports, {
+  runTrain: () => runTrain
+});
+import { performance as performance7 } from "node:perf_hooks";
+async function runTrain(settings, io2, hooks = {}) {
+  const startedAt = /* @__PURE__ */ new Date();
+  const start = performance7.now();
+  const backend = await selectTrainingBackend(
+    settings.evaluation.input.backend,
+    io2.logger,
+    hooks.backendCandidates
+  );
+  const loaded = await loadTrainableModel(settings.initialModel);
+  let outcome;
+  try {
+    const session = await prepareSession(settings, backend, loaded, io2.logger);
+    outcome = await trainSession(session, io2.logger, hooks);
+  } finally {
+    loaded.model.dispose();
+  }
+  const evaluation = outcome.passed ? await runEvaluate(settings.evaluation, io2) : null;
+  const report = buildTrainingReport(outcome, evaluation, startedAt, performance7.now() - start);
+  if (settings.trainingReportPath) {
+    await writeTrainingReport(settings.trainingReportPath, report);
+  }
+  const exitCode = outcome.passed ? evaluation?.exitCode ?? ExitCode.pass : ExitCode.gateFailed;
+  return { exitCode, report, evaluation };
+}
+async function trainSession(session, logger, hooks) {
+  const checks = preflightChecks(session);
+  logChecks(checks, logger);
+  const stopped = { session, probe: null, loop: null, checkpoint: null, passed: false };
+  if (trainingVerdict(checks) === "fail" || session.data === null) {
+    logger.warn("training stopped before the first step: a training.contract check failed.");
+    return { ...stopped, checks };
+  }
+  const { model: model2 } = session.loaded;
+  const graph = prepareTrainingGraph(
+    model2,
+    session.settings.parameters.finalSoftmax === "strip" ? session.softmax : { kind: "none" },
+    session.dilated.rewritable
+  );
+  let probe;
+  let loop = null;
+  try {
+    probe = await probeIfAsked(session, graph, logger, hooks);
+    if (probe === null || probe.check.status !== "fail") {
+      loop = await trainSteps(session, graph, logger, hooks);
+    }
+  } finally {
+    graph.release();
+  }
+  const runChecks = [...checks, ...probe ? [probe.check] : [], ...loop?.checks ?? []];
+  logChecks(runChecks.slice(checks.length), logger);
+  if (trainingVerdict(runChecks) === "fail" || loop === null) {
+    return { ...stopped, checks: runChecks, probe, loop };
+  }
+  return saveAndCheck(session, runChecks, probe, loop, logger);
+}
+async function probeIfAsked(session, graph, logger, hooks) {
+  const { parameters } = session.settings;
+  const examples = session.data?.examples ?? [];
+  if (parameters.overfitProbe === null || examples.length === 0) {
+    return null;
+  }
+  const picked = Array.from(
+    { length: parameters.batchSize },
+    (_, index) => examples[index % examples.length]
+  );
+  const batch = buildBatch(picked, batchShape(session));
+  const optimizer = createOptimizer(parameters.optimizer, parameters.learningRate);
+  try {
+    return await runOverfitProbe({
+      steps: parameters.overfitProbe,
+      batch,
+      step: createStepFunction(graph.forward, lossOf(session, hooks), optimizer, graph.variables),
+      model: session.loaded.model,
+      logger
+    });
+  } finally {
+    batch.dispose();
+    optimizer.dispose();
+  }
+}
+async function trainSteps(session, graph, logger, hooks) {
+  const { parameters, evaluation } = session.settings;
+  const source = createBatchSource(
+    session.data?.examples ?? [],
+    { ...batchShape(session), batchSize: parameters.batchSize },
+    parameters.seed
+  );
+  const optimizer = createOptimizer(parameters.optimizer, parameters.learningRate);
+  logger.info(
+    `training ${parameters.steps} steps of batch ${parameters.batchSize} with ${parameters.optimizer} (learning rate ${parameters.learningRate}) and ${session.loss.name} on ${session.backend.name}`
+  );
+  try {
+    return await runTrainingLoop({
+      steps: parameters.steps,
+      nextBatch: () => source.next(),
+      step: createStepFunction(graph.forward, lossOf(session, hooks), optimizer, graph.variables),
+      variables: graph.variables,
+      numClasses: evaluation.numClasses,
+      firstLossFactor: parameters.firstLossFactor,
+      learningRate: parameters.learningRate,
+      logger
+    });
+  } finally {
+    optimizer.dispose();
+  }
+}
+async function saveAndCheck(session, checks, probe, loop, logger) {
+  const { settings, geometry, loaded } = session;
+  const checkpoint = await saveCheckpoint(loaded.model, settings.outputDir);
+  logger.info(`saved the trained checkpoint to ${checkpoint}`);
+  const inputShape = [1, geometry.inputSize.height, geometry.inputSize.width, 3];
+  const reload = await checkReload(loaded.model, checkpoint, inputShape, settings.parameters.seed);
+  logChecks([reload], logger);
+  const all2 = [...checks, reload];
+  return { session, checks: all2, probe, loop, checkpoint, passed: trainingVerdict(all2) === "pass" };
+}
+function lossOf(session, hooks) {
+  const { parameters, evaluation } = session.settings;
+  return buildLoss({
+    name: session.loss.name,
+    ignoreIndex: evaluation.ignoreIndex,
+    classWeights: parameters.classWeights,
+    reduction: hooks.lossReduction
+  });
+}
+function batchShape(session) {
+  const [, height, width] = session.geometry.outputShape;
+  return {
+    inputSize: session.geometry.inputSize,
+    outputSize: { width: width ?? 0, height: height ?? 0 },
+    encoding: session.settings.parameters.labelEncoding,
+    numClasses: session.settings.evaluation.numClasses
+  };
+}
+function logChecks(checks, logger) {
+  for (const check of checks) {
+    logger.info(`${check.status.toUpperCase()} ${check.id}: ${check.message}`);
+  }
+}
+var init_run_train = __esm({
+  "src/train/run-train.ts"() {
+    "use strict";
+    init_run_evaluate();
+    init_errors();
+    init_backend2();
+    init_batches();
+    init_checkpoint();
+    init_load_model();
+    init_loop();
+    init_optimizer_step();
+    init_overfit_probe();
+    init_prepare();
+    init_outcome();
+    init_report();
+    init_training_graph();
+  }
+});
+
 // src/cli/main.ts
 init_errors();
-import { performance as performance6 } from "node:perf_hooks";
+import { performance as performance8 } from "node:perf_hooks";
 
 // src/cli/program.ts
 init_errors();
 init_version();
-import { Command as Command2, CommanderError } from "commander";
+import { Command as Command3, CommanderError } from "commander";
 
 // src/cli/evaluate-command.ts
 import { Command, Option as Option2 } from "commander";
@@ -8382,11 +10134,11 @@ var config_schema_default = {
 init_errors();
 var validator = null;
 function validateConfigContent(content, path) {
-  const validate = compileValidator();
-  if (validate(content) && isRecord(content)) {
+  const validate2 = compileValidator();
+  if (validate2(content) && isRecord(content)) {
     return content;
   }
-  const errors = validate.errors ?? [];
+  const errors = validate2.errors ?? [];
   const lines = [...errors.map(formatSchemaError), ...knownKeyLines(errors)];
   const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
   throw new UsageError(
@@ -8656,14 +10408,14 @@ function toCheckLevels(levels, option) {
     throw relabelError(error, { "the check levels": option });
   }
 }
-function optionalMinimum(entry, key, label2) {
+function optionalMinimum(entry, key, label3) {
   const value = entry[key];
   if (value === void 0) {
     return {};
   }
   if (value !== null && typeof value !== "number") {
     throw new Error(
-      `${label2} is a ${typeof value}, expected a number or null. Check the config schema.`
+      `${label3} is a ${typeof value}, expected a number or null. Check the config schema.`
     );
   }
   return { [key]: value };
@@ -9580,8 +11332,8 @@ function withSettingNames(values, keys, build) {
 function settingNames(values, keys) {
   const names = {};
   for (const [parameter, key] of Object.entries(keys)) {
-    const label2 = valueLabel(EVALUATE_OPTIONS, values, key);
-    names[parameter] = values[key] === void 0 ? `${label2} (default)` : label2;
+    const label3 = valueLabel(EVALUATE_OPTIONS, values, key);
+    names[parameter] = values[key] === void 0 ? `${label3} (default)` : label3;
   }
   return names;
 }
@@ -9591,7 +11343,7 @@ init_settings();
 async function resolveEvaluateSettings(values, configPath) {
   checkExclusiveGroups(values, EVALUATE_EXCLUSIVE_GROUPS, EVALUATE_OPTIONS);
   const data = resolveData(values);
-  const { model, predictions } = resolveSegmenter(values);
+  const { model: model2, predictions } = resolveSegmenter(values);
   const numClasses = labelledNumClasses(values);
   const ignoreIndex = resolveIgnoreIndex(values, numClasses);
   const labelMap = resolveLabelMap(values, numClasses, ignoreIndex);
@@ -9602,7 +11354,7 @@ async function resolveEvaluateSettings(values, configPath) {
     data,
     limit: values.limit?.value ?? null,
     skipMissing: values.skipMissing?.value ?? false,
-    model,
+    model: model2,
     predictions,
     numClasses: numClasses.value,
     classNames,
@@ -9655,14 +11407,14 @@ function resolveData(values) {
   );
 }
 function resolveSegmenter(values) {
-  const model = values.model?.value ?? null;
+  const model2 = values.model?.value ?? null;
   const predictions = values.predictions?.value ?? null;
-  if (model === null && predictions === null) {
+  if (model2 === null && predictions === null) {
     throw new UsageError(
       "Missing model: give --model FILE to run a model, or --predictions DIR to score saved prediction masks."
     );
   }
-  return { model, predictions };
+  return { model: model2, predictions };
 }
 function labelledNumClasses(values) {
   const numClasses = values.numClasses;
@@ -9816,6 +11568,506 @@ async function settingsFromOptions(options, cwd) {
   return resolveEvaluateSettings(merged, configPath);
 }
 
+// src/cli/train-command.ts
+import { Command as Command2, Option as Option3 } from "commander";
+
+// src/config/resolve-train.ts
+init_errors();
+init_normalize();
+init_checkpoint();
+import { join as join3 } from "node:path";
+
+// src/train/settings.ts
+var OPTIMIZERS = ["adam", "sgd"];
+var LOSSES = [
+  "auto",
+  "sparse-categorical-crossentropy",
+  "categorical-crossentropy"
+];
+var LABEL_ENCODINGS = ["sparse", "one-hot"];
+var FINAL_SOFTMAX_MODES = ["strip", "reject"];
+var DEFAULT_BATCH_SIZE = 4;
+var DEFAULT_LEARNING_RATE = 1e-3;
+var DEFAULT_OPTIMIZER = "adam";
+var DEFAULT_LOSS = "auto";
+var DEFAULT_LABEL_ENCODING = "sparse";
+var DEFAULT_FINAL_SOFTMAX = "strip";
+var DEFAULT_FIRST_LOSS_FACTOR = 3;
+var DEFAULT_TRAIN_SEED = 1;
+
+// src/config/train-options.ts
+init_errors();
+var TRAINING_HELP_GROUP = "Training options:";
+var CLASS_WEIGHTS_PATTERN = /^\s*(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\s*(?:,\s*(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\s*)*$/;
+var ANY_COUNT3 = Number.MAX_SAFE_INTEGER;
+var NON_NEGATIVE = {
+  minimum: 0,
+  exclusiveMinimum: false,
+  maximum: null,
+  exclusiveMaximum: false
+};
+var POSITIVE = { ...NON_NEGATIVE, exclusiveMinimum: true };
+var MIN_OVERFIT_PROBE_STEPS = 2;
+var GROUP2 = "Model options:";
+var TRAINING_OPTIONS = {
+  output: pathSetting({
+    flag: "--output",
+    valueName: "<dir>",
+    target: "folder",
+    helpGroup: GROUP2,
+    help: "Folder the trained checkpoint is written to (model.json and group1-shard1of1.bin); the evaluation after training reads it from there. Required."
+  }),
+  steps: integerSetting({
+    flag: "--steps",
+    valueName: "<n>",
+    minimum: 1,
+    maximum: ANY_COUNT3,
+    helpGroup: GROUP2,
+    help: "Number of optimizer steps, at least 1. Required."
+  }),
+  batchSize: integerSetting({
+    flag: "--batch-size",
+    valueName: "<n>",
+    minimum: 1,
+    maximum: ANY_COUNT3,
+    helpGroup: GROUP2,
+    help: `Images per step, at least 1. Default: ${DEFAULT_BATCH_SIZE}.`
+  }),
+  learningRate: numberSetting({
+    flag: "--learning-rate",
+    valueName: "<rate>",
+    range: NON_NEGATIVE,
+    helpGroup: GROUP2,
+    help: `Optimizer step size, at least 0. Default: ${DEFAULT_LEARNING_RATE}.`
+  }),
+  optimizer: enumSetting({
+    flag: "--optimizer",
+    valueName: "<name>",
+    values: OPTIMIZERS,
+    helpGroup: GROUP2,
+    help: `Optimizer: adam or sgd (plain gradient descent). Default: ${DEFAULT_OPTIMIZER}.`
+  }),
+  classWeights: classWeightsSetting(),
+  loss: enumSetting({
+    flag: "--loss",
+    valueName: "<loss>",
+    values: LOSSES,
+    helpGroup: GROUP2,
+    help: `Training loss, masked at the ignore index and computed from logits: sparse-categorical-crossentropy (class-id labels), categorical-crossentropy (one-hot labels), or auto (the loss saved in the model's training config, else sparse). Default: ${DEFAULT_LOSS}.`
+  }),
+  labelEncoding: enumSetting({
+    flag: "--label-encoding",
+    valueName: "<encoding>",
+    values: LABEL_ENCODINGS,
+    helpGroup: GROUP2,
+    help: `How label masks are fed to the loss: sparse (class ids, [B,H,W]) or one-hot ([B,H,W,C], ignored pixels all zero). Default: ${DEFAULT_LABEL_ENCODING}.`
+  }),
+  finalSoftmax: enumSetting({
+    flag: "--final-softmax",
+    valueName: "<mode>",
+    values: FINAL_SOFTMAX_MODES,
+    helpGroup: GROUP2,
+    help: `A softmax at the end of the model, in front of a loss on logits: strip (train on its input; the saved model keeps it) or reject (stop before training). Default: ${DEFAULT_FINAL_SOFTMAX}.`
+  }),
+  overfitProbe: integerSetting({
+    flag: "--overfit-probe",
+    valueName: "<n>",
+    minimum: MIN_OVERFIT_PROBE_STEPS,
+    maximum: ANY_COUNT3,
+    helpGroup: GROUP2,
+    help: `Before training, train n steps on one repeated batch and fail unless the loss falls; the weights are restored afterwards. At least ${MIN_OVERFIT_PROBE_STEPS}. Default: off.`
+  }),
+  firstLossFactor: numberSetting({
+    flag: "--first-loss-factor",
+    valueName: "<factor>",
+    range: POSITIVE,
+    helpGroup: GROUP2,
+    help: `training.loss.first-step fails when the first step's mean loss exceeds this factor times ln C, above 0. Default: ${DEFAULT_FIRST_LOSS_FACTOR}.`
+  }),
+  seed: integerSetting({
+    flag: "--seed",
+    valueName: "<n>",
+    minimum: 0,
+    maximum: MAX_BOOTSTRAP_SEED,
+    helpGroup: GROUP2,
+    help: `Seed of the batch order and of the random input of the rewrite and reload checks, 0 to ${MAX_BOOTSTRAP_SEED}. Default: ${DEFAULT_TRAIN_SEED}.`
+  }),
+  evalSplit: textSetting({
+    flag: "--eval-split",
+    valueName: "<name>",
+    pattern: SPLIT_NAME_PATTERN,
+    parse: parseSplitText,
+    helpGroup: GROUP2,
+    help: "Split under --data that the trained checkpoint is evaluated on. Default: the training data itself."
+  }),
+  trainingReport: pathSetting({
+    flag: "--training-report",
+    valueName: "<file>",
+    target: "file",
+    helpGroup: GROUP2,
+    help: "Write the training report (checks, per-step losses and times) as JSON to this file. Default: no training report."
+  })
+};
+var TRAIN_EVALUATE_OPTIONS = {
+  ...withoutPredictions(EVALUATE_OPTIONS),
+  model: {
+    ...EVALUATE_OPTIONS.model,
+    help: "TensorFlow.js layers model.json to start from. Graph models, SavedModels and ONNX files are inference-only. Required."
+  },
+  split: {
+    ...EVALUATE_OPTIONS.split,
+    help: "Split to train on: the ids in ImageSets/Segmentation/<name>.txt under --data; the evaluation uses it too unless --eval-split is given. Default: val."
+  }
+};
+var TRAIN_OPTIONS = {
+  ...TRAIN_EVALUATE_OPTIONS,
+  ...TRAINING_OPTIONS
+};
+var TRAIN_EXCLUSIVE_GROUPS = EVALUATE_EXCLUSIVE_GROUPS.filter(
+  (group) => !group.alternatives.some((keys) => keys.includes("predictions"))
+).map((group) => ({
+  rule: group.rule,
+  alternatives: group.alternatives.map((keys) => keys.filter(isTrainKey))
+}));
+function parseClassWeightsText(raw, option) {
+  const expected = "comma-separated weights of at least 0, one per class, for example 0.5,1,1,1";
+  if (!CLASS_WEIGHTS_PATTERN.test(raw)) {
+    throw invalidOption(option, expected, raw);
+  }
+  const weights = raw.split(",").map((part) => parseNumberText(part.trim(), option, NON_NEGATIVE));
+  if (!weights.some((weight) => weight > 0)) {
+    throw invalidOption(option, `${expected}, at least one above 0`, raw);
+  }
+  return weights;
+}
+function classWeightsSetting() {
+  const spec = textSetting({
+    flag: "--class-weights",
+    valueName: "<w0,w1,...>",
+    pattern: CLASS_WEIGHTS_PATTERN,
+    parse: (raw) => raw,
+    helpGroup: GROUP2,
+    help: "Loss weight of each class in id order, comma-separated, at least 0 and one per class; the loss is the weighted mean over non-ignored pixels. Default: 1 for every class."
+  });
+  return {
+    ...spec,
+    parseCli: (raw, context) => parseClassWeightsText(String(raw), context.label),
+    parseConfig: (value, context) => {
+      const text = Array.isArray(value) ? value.join(",") : String(value);
+      return parseClassWeightsText(text, context.label);
+    }
+  };
+}
+function isTrainKey(key) {
+  return key !== "predictions";
+}
+function withoutPredictions(table2) {
+  const entries = Object.entries(table2).filter(([key]) => key !== "predictions");
+  return Object.fromEntries(entries);
+}
+
+// src/config/resolve-train.ts
+async function resolveTrainSettings(values, configPath) {
+  checkExclusiveGroups(values, TRAIN_EXCLUSIVE_GROUPS, TRAIN_OPTIONS);
+  const initialModel = required(
+    values,
+    "model",
+    "the TensorFlow.js layers model.json to start from"
+  );
+  const outputDir = required(values, "output", "the folder the trained checkpoint is written to");
+  const steps = required(values, "steps", "the number of optimizer steps");
+  if (values.normalize === void 0) {
+    throw missingNormalizeError(initialModel);
+  }
+  const base = await resolveEvaluateSettings(evaluateValues(values), configPath);
+  const evaluation = {
+    ...base,
+    model: join3(outputDir, CHECKPOINT_JSON),
+    data: evaluationData(values, base.data)
+  };
+  return {
+    initialModel,
+    data: base.data,
+    outputDir,
+    parameters: trainingParameters(values, steps, base.numClasses),
+    evaluation,
+    trainingReportPath: values.trainingReport?.value ?? null
+  };
+}
+function trainingParameters(values, steps, numClasses) {
+  return {
+    steps,
+    batchSize: values.batchSize?.value ?? DEFAULT_BATCH_SIZE,
+    learningRate: values.learningRate?.value ?? DEFAULT_LEARNING_RATE,
+    optimizer: values.optimizer?.value ?? DEFAULT_OPTIMIZER,
+    classWeights: classWeights(values, numClasses),
+    loss: values.loss?.value ?? DEFAULT_LOSS,
+    labelEncoding: values.labelEncoding?.value ?? DEFAULT_LABEL_ENCODING,
+    finalSoftmax: values.finalSoftmax?.value ?? DEFAULT_FINAL_SOFTMAX,
+    overfitProbe: values.overfitProbe?.value ?? null,
+    firstLossFactor: values.firstLossFactor?.value ?? DEFAULT_FIRST_LOSS_FACTOR,
+    seed: values.seed?.value ?? DEFAULT_TRAIN_SEED
+  };
+}
+function classWeights(values, numClasses) {
+  const weights = values.classWeights;
+  if (weights === void 0) {
+    return null;
+  }
+  if (weights.value.length !== numClasses) {
+    throw new UsageError(
+      `${label2(values, "classWeights")} lists ${weights.value.length} weights (${weights.value.join(",")}) vs ${numClasses} classes: give one weight per class id 0..${numClasses - 1}, in id order.`
+    );
+  }
+  return weights.value;
+}
+function evaluationData(values, data) {
+  const split = values.evalSplit;
+  if (split === void 0) {
+    return data;
+  }
+  if (data.kind !== "voc") {
+    throw new UsageError(
+      `${label2(values, "evalSplit")} picks a split under --data, but the training data comes from --images ${data.imagesDir} and --labels ${data.labelsDir}. Use a VOC-layout --data root, or leave --eval-split out to evaluate on the training folders.`
+    );
+  }
+  return { kind: "voc", root: data.root, split: split.value, idsFile: null };
+}
+function evaluateValues(values) {
+  const evaluate2 = { ...values };
+  for (const key of Object.keys(TRAINING_OPTIONS)) {
+    delete evaluate2[key];
+  }
+  return evaluate2;
+}
+function required(values, key, what) {
+  const value = values[key];
+  if (value === void 0) {
+    const flag = TRAIN_OPTIONS[key].flag ?? key;
+    throw new UsageError(
+      `Missing ${flag}: give ${what}, on the command line or as ${key} in --config.`
+    );
+  }
+  return value.value;
+}
+function label2(values, key) {
+  return valueLabel(TRAIN_OPTIONS, values, key);
+}
+
+// src/train/config-file.ts
+import { readFile as readFile4 } from "node:fs/promises";
+import { extname as extname2 } from "node:path";
+import { Ajv2020 as Ajv20202 } from "ajv/dist/2020.js";
+import { parseDocument as parseDocument2 } from "yaml";
+init_errors();
+
+// src/train/train-config.schema.json
+var train_config_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "urn:seg-gate:schema:train-config-keys:1",
+  title: "seg-gate train settings",
+  description: "The training keys of a `seg-gate train` config file. A train config file takes every key of schemas/config.schema.json except predictions, plus these. Each key is the camelCase form of a command-line option of `seg-gate train`, and an option given on the command line overrides the key.",
+  type: "object",
+  properties: {
+    output: {
+      title: "Checkpoint folder",
+      description: "Folder the trained checkpoint is written to (model.json and group1-shard1of1.bin). Same as --output. Required.",
+      type: "string",
+      minLength: 1
+    },
+    steps: {
+      title: "Training steps",
+      description: "Number of optimizer steps. Same as --steps. Required.",
+      type: "integer",
+      minimum: 1,
+      maximum: 9007199254740991
+    },
+    batchSize: {
+      title: "Batch size",
+      description: "Images per step. Same as --batch-size. Default: 4.",
+      type: "integer",
+      minimum: 1,
+      maximum: 9007199254740991
+    },
+    learningRate: {
+      title: "Learning rate",
+      description: "Optimizer step size, at least 0. Same as --learning-rate. Default: 0.001.",
+      type: "number",
+      minimum: 0
+    },
+    optimizer: {
+      title: "Optimizer",
+      description: "adam or sgd. Same as --optimizer. Default: adam.",
+      enum: ["adam", "sgd"]
+    },
+    classWeights: {
+      title: "Class weights",
+      description: "Loss weight of each class in id order, one per class, each at least 0: an array of numbers or a comma-separated string. Same as --class-weights. Default: 1 for every class.",
+      type: ["array", "string"],
+      items: { type: "number", minimum: 0 },
+      pattern: "^\\s*(?:[0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?\\s*(?:,\\s*(?:[0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?\\s*)*$",
+      examples: ["0.5,1,1,1"]
+    },
+    loss: {
+      title: "Loss",
+      description: "Masked cross-entropy from logits: sparse-categorical-crossentropy, categorical-crossentropy, or auto (the loss saved in the model's training config, else sparse). Same as --loss. Default: auto.",
+      enum: ["auto", "sparse-categorical-crossentropy", "categorical-crossentropy"]
+    },
+    labelEncoding: {
+      title: "Label encoding",
+      description: "How label masks are fed to the loss: sparse class ids or one-hot rows. Same as --label-encoding. Default: sparse.",
+      enum: ["sparse", "one-hot"]
+    },
+    finalSoftmax: {
+      title: "Final softmax",
+      description: "A softmax at the end of the model: strip (train on its input) or reject. Same as --final-softmax. Default: strip.",
+      enum: ["strip", "reject"]
+    },
+    overfitProbe: {
+      title: "Overfit probe steps",
+      description: "Steps on one repeated batch before training; fails unless the loss falls. Same as --overfit-probe. Default: off.",
+      type: "integer",
+      minimum: 2,
+      maximum: 9007199254740991
+    },
+    firstLossFactor: {
+      title: "First-step loss factor",
+      description: "training.loss.first-step fails above this factor times ln C. Same as --first-loss-factor. Default: 3.",
+      type: "number",
+      exclusiveMinimum: 0
+    },
+    seed: {
+      title: "Seed",
+      description: "Seed of the batch order and of the random check inputs. Same as --seed. Default: 1.",
+      type: "integer",
+      minimum: 0,
+      maximum: 4294967295
+    },
+    evalSplit: {
+      title: "Evaluation split",
+      description: "Split under data that the trained checkpoint is evaluated on. Same as --eval-split. Default: the training data.",
+      type: "string",
+      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+      examples: ["val"]
+    },
+    trainingReport: {
+      title: "Training report file",
+      description: "JSON file for the training report (checks, per-step losses and times). Same as --training-report. Default: no training report.",
+      type: "string",
+      minLength: 1
+    }
+  }
+};
+
+// src/train/config-file.ts
+var validator2 = null;
+function trainConfigSchema() {
+  const evaluateProperties = { ...config_schema_default.properties };
+  delete evaluateProperties["predictions"];
+  return {
+    ...config_schema_default,
+    $id: "urn:seg-gate:schema:train-config:1",
+    title: "seg-gate train config file",
+    properties: { ...evaluateProperties, ...train_config_schema_default.properties }
+  };
+}
+async function readTrainConfigFile(path) {
+  const extension = extname2(path).toLowerCase();
+  if (![".json", ".yml", ".yaml"].includes(extension)) {
+    throw invalidOption("--config", "a file ending in .json, .yml or .yaml", path);
+  }
+  let text;
+  try {
+    text = await readFile4(path, "utf8");
+  } catch (error) {
+    throw new InputError(
+      `Cannot read config file ${path}: ${errorMessage(error)}. Check the path given to --config.`
+    );
+  }
+  return validate(extension === ".json" ? parseJson2(text, path) : parseYaml2(text, path), path);
+}
+function validate(content, path) {
+  validator2 ??= new Ajv20202({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(
+    trainConfigSchema()
+  );
+  if (validator2(content) && typeof content === "object" && content !== null) {
+    return content;
+  }
+  const lines = (validator2.errors ?? []).map((error) => `  ${formatSchemaError(error)}`);
+  throw new UsageError(
+    `Invalid train config file ${path} (${lines.length} problem${lines.length === 1 ? "" : "s"}):
+${lines.join("\n")}
+Fix these keys or remove them; \`seg-gate train --help\` describes every setting.`
+  );
+}
+function parseJson2(text, path) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`Cannot parse config file ${path} as JSON: ${errorMessage(error)}.`);
+  }
+}
+function parseYaml2(text, path) {
+  const document = parseDocument2(text, { prettyErrors: true });
+  if (document.errors.length > 0) {
+    const lines = document.errors.map((error) => `  ${error.message.split("\n")[0]}`);
+    throw new UsageError(
+      `Cannot parse config file ${path} as YAML:
+${lines.join("\n")}
+Fix the YAML syntax at these lines.`
+    );
+  }
+  return document.toJS();
+}
+
+// src/cli/train-command.ts
+var SUMMARY = "Fine-tune a TensorFlow.js layers model, then evaluate the checkpoint.";
+var DESCRIPTION2 = "Fine-tune a TensorFlow.js layers model for a few steps with a masked cross-entropy, with contract and sanity checks on the way, save the checkpoint and evaluate it like seg-gate evaluate.";
+var HELP_FOOTER2 = `
+The evaluate options describe the data, the classes and the model input, and apply to the
+evaluation of the saved checkpoint after training (its report, summary and gate). Settings can
+also come from --config FILE (JSON or YAML) with the camelCase option names as keys.
+
+Exit codes: 0 when training and the evaluation passed, 1 when a training. check or the gate
+failed, 2 for invalid options or inputs (graph models and SavedModels cannot be trained), 3 for
+internal errors.
+
+Example:
+  seg-gate train --model initial/model.json --data VOC --split train --eval-split val \\
+    --num-classes 4 --normalize unit --input-size 32x32 --steps 40 --batch-size 4 \\
+    --learning-rate 0.01 --output trained --training-report trained/training.json`;
+function createTrainCommand(cwd, run) {
+  const command = new Command2("train").summary(SUMMARY).description(DESCRIPTION2).addOption(
+    new Option3(
+      "--config <file>",
+      "Read settings from a JSON or YAML file (.json, .yml, .yaml). Options given here override its keys. Default: no config file."
+    )
+  ).addHelpText("after", HELP_FOOTER2);
+  addSettingOptions(command, TRAIN_EVALUATE_OPTIONS);
+  addTrainingOptions(command);
+  command.action(async (options) => {
+    await run(await trainSettingsFromOptions(options, cwd));
+  });
+  return command;
+}
+async function trainSettingsFromOptions(options, cwd) {
+  const cli = readCliValues(options, TRAIN_OPTIONS, cwd);
+  const rawConfig = options["config"];
+  const configPath = typeof rawConfig === "string" ? parsePathText(rawConfig, "--config", "file", cwd) : null;
+  const config = configPath === null ? {} : configValues(await readTrainConfigFile(configPath), TRAIN_OPTIONS, configPath);
+  const merged = mergeSettingValues(config, cli, TRAIN_EXCLUSIVE_GROUPS);
+  return resolveTrainSettings(merged, configPath);
+}
+function addTrainingOptions(command) {
+  for (const spec of Object.values(TRAINING_OPTIONS)) {
+    if (spec.flag === null) {
+      continue;
+    }
+    const flags = spec.valueName === null ? spec.flag : `${spec.flag} ${spec.valueName}`;
+    command.addOption(new Option3(flags, spec.help).helpGroup(TRAINING_HELP_GROUP));
+  }
+}
+
 // src/cli/program.ts
 var PROGRAM_DESCRIPTION = "CI regression gate for semantic segmentation models: mIoU, per-class IoU and recall, collapse and contract checks, baseline comparison.";
 var PROGRAM_FOOTER = `
@@ -9843,13 +12095,21 @@ async function runCli(argv, context) {
   return result.exitCode;
 }
 function createProgram(context, setExitCode) {
-  const program = new Command2("seg-gate").description(PROGRAM_DESCRIPTION).version(TOOL_VERSION, "-V, --version", "Print the seg-gate version and exit.").helpCommand("help [command]", "Print the help of a command.").addHelpText("after", PROGRAM_FOOTER);
+  const program = new Command3("seg-gate").description(PROGRAM_DESCRIPTION).version(TOOL_VERSION, "-V, --version", "Print the seg-gate version and exit.").helpCommand("help [command]", "Print the help of a command.").addHelpText("after", PROGRAM_FOOTER);
   configureCommand(program, context.output, "Run seg-gate --help to see the commands.");
   const evaluate2 = createEvaluateCommand(context.cwd, async (settings) => {
     setExitCode(await context.handlers.evaluate(settings));
   });
   configureCommand(evaluate2, context.output, "Run seg-gate evaluate --help to see the options.");
   program.addCommand(evaluate2);
+  const train2 = createTrainCommand(context.cwd, async (settings) => {
+    if (context.handlers.train === void 0) {
+      throw new UsageError("seg-gate train is not available in this context.");
+    }
+    setExitCode(await context.handlers.train(settings));
+  });
+  configureCommand(train2, context.output, "Run seg-gate train --help to see the options.");
+  program.addCommand(train2);
   return program;
 }
 function configureCommand(command, output, helpHint) {
@@ -9888,7 +12148,7 @@ async function main() {
         writeOut: (text) => process.stdout.write(text),
         writeErr: (text) => process.stderr.write(text)
       },
-      handlers: { evaluate: evaluateCommand }
+      handlers: { evaluate: evaluateCommand, train: trainCommand }
     });
   } catch (error) {
     return reportFailure(error);
@@ -9896,8 +12156,8 @@ async function main() {
 }
 async function evaluateCommand(settings) {
   const startedAt = /* @__PURE__ */ new Date();
-  const start = performance6.now();
-  const { runEvaluate: runEvaluate2, writeOutputs: writeOutputs2 } = await Promise.resolve().then(() => (init_run_evaluate(), run_evaluate_exports));
+  const start = performance8.now();
+  const { runEvaluate: runEvaluate2, writeOutputs: writeOutputs2, OutputWriteError: OutputWriteError2 } = await Promise.resolve().then(() => (init_run_evaluate(), run_evaluate_exports));
   const { createProgress: createProgress2 } = await Promise.resolve().then(() => (init_progress(), progress_exports));
   const { createStreamLogger: createStreamLogger2 } = await Promise.resolve().then(() => (init_logger(), logger_exports));
   const { assembleErrorReport: assembleErrorReport2 } = await Promise.resolve().then(() => (init_assemble(), assemble_exports));
@@ -9919,9 +12179,12 @@ async function evaluateCommand(settings) {
     });
     return result.exitCode;
   } catch (error) {
+    if (error instanceof OutputWriteError2) {
+      throw error;
+    }
     const report = assembleErrorReport2(errorReportOf(error), {
       startedAt,
-      totalMs: performance6.now() - start
+      totalMs: performance8.now() - start
     });
     await writeOutputs2(settings, report).catch((writeError) => {
       process.stderr.write(
@@ -9931,6 +12194,27 @@ async function evaluateCommand(settings) {
     });
     throw error;
   }
+}
+async function trainCommand(settings) {
+  const { runTrain: runTrain2 } = await Promise.resolve().then(() => (init_run_train(), run_train_exports));
+  const { createProgress: createProgress2 } = await Promise.resolve().then(() => (init_progress(), progress_exports));
+  const { createStreamLogger: createStreamLogger2 } = await Promise.resolve().then(() => (init_logger(), logger_exports));
+  const { colorFromEnvironment: colorFromEnvironment2 } = await Promise.resolve().then(() => (init_terminal(), terminal_exports));
+  const evaluation = settings.evaluation;
+  const result = await runTrain2(settings, {
+    logger: createStreamLogger2(process.stderr),
+    createProgress: (total) => createProgress2({
+      total,
+      mode: evaluation.progress,
+      stream: process.stderr,
+      isTTY: process.stderr.isTTY === true,
+      ci: isCi(process.env)
+    }),
+    print: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}
+`),
+    color: colorFromEnvironment2(process.stdout.isTTY, process.env)
+  });
+  return result.exitCode;
 }
 function errorReportOf(error) {
   if (error instanceof UsageError) {

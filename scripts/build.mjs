@@ -1,7 +1,7 @@
 // Builds dist/ with esbuild. `--check` builds into a temporary folder and exits 1 when the
 // committed dist/ differs, so CI catches a dist/ that is not what the sources build.
 import { build } from 'esbuild';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,10 @@ async function buildInto(outdir) {
       legalComments: 'none',
       logLevel: 'warning',
     });
+    if (entry.banner) {
+      // The engine is the package's `bin`; npx would otherwise set the mode and dirty the checkout.
+      await chmod(join(outdir, entry.out), 0o755);
+    }
   }
 }
 

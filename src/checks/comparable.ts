@@ -66,16 +66,18 @@ export function assertComparable(current: CurrentRun, baseline: Report, source: 
   }
 
   const baselineFingerprint = baseline.dataset?.fingerprint ?? '';
-  if (baselineFingerprint !== current.fingerprint) {
-    fail(
-      `baseline fingerprint ${abbreviate(baselineFingerprint)} vs current ${abbreviate(current.fingerprint)}: the baseline was computed on other images or labels, or with another class count, ignore index or label map.`,
-    );
-  }
-
   const idDifference = describeIdDifference(
     baseline.images.map((image) => image.id),
     current.images.map((image) => image.id),
   );
+  if (baselineFingerprint !== current.fingerprint) {
+    const reason = idDifference
+      ? `the runs evaluate other images: ${idDifference}`
+      : 'the image ids are the same, so the label files, the class count, the ignore index or the label map differ';
+    fail(
+      `baseline fingerprint ${abbreviate(baselineFingerprint)} vs current ${abbreviate(current.fingerprint)}: ${reason}. Compare runs on the same data, or store a new baseline from a run on this data.`,
+    );
+  }
   if (idDifference) {
     fail(
       `${idDifference}, although the fingerprints match: the baseline report was edited or truncated. Store a new baseline.`,

@@ -187,7 +187,7 @@ function likelyCause(source: ContractSource, kind: ContractKind, context: Contra
     case 'labels.encoding':
       return 'Class-id masks must be palette or 8-bit grey PNGs whose values are class ids; an RGB label usually means the palette PNG was saved as colours (for example PIL convert("RGB") or cv2.imread without IMREAD_UNCHANGED), and a 16-bit label was written with the wrong dtype.';
     case 'labels.ids':
-      return `Values above the class range usually mean grey luminance of palette colours, labels resized with interpolation, or the wrong --num-classes or --ignore-index (now ${context.numClasses} and ${context.ignoreIndex}); these pixels were not scored.`;
+      return `Values above the class range usually mean grey luminance of palette colours, labels resized with interpolation, or the wrong --num-classes or --ignore-index (now ${context.numClasses} and ${context.ignoreIndex}); these images were not scored.`;
     case 'labels.size':
       return 'Labels must have the size of their images; a resized label or a mismatched file pair is likely. These images were not scored.';
     case 'predictions.encoding':

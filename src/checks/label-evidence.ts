@@ -104,8 +104,8 @@ export class LabelEvidence {
    * `contract.labels.ignored-share`: warns when more than `ignoredShareWarn` of the label pixels
    * equal the ignore index and fails above `ignoredShareFail`.
    *
-   * NOTE: the pipeline replaces label values outside the class ids with the ignore index before
-   * observers see the label, so those pixels count here too (`contract.labels.ids` reports them).
+   * Labels with values outside the class ids are counted as decoded: their out-of-range pixels
+   * are not ignored pixels (`contract.labels.ids` reports them).
    */
   ignoredShareCheck(): CheckRecord {
     const id = 'contract.labels.ignored-share';

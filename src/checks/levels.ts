@@ -63,7 +63,7 @@ function applyLevel(check: CheckRecord, level: CheckLevel): CheckRecord {
       return {
         ...check,
         status: 'warn',
-        message: `${check.message} Reported as a warning because the config sets this check to warn.`,
+        message: `${check.message} Reported as a warning because its level is set to warn (checks: in the config or --checks).`,
       };
     case 'off':
       return {

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { EvaluateSettings } from '../config/settings.js';
 import { ExitCode, InputError, UsageError, errorMessage, exitCodeFor } from '../errors.js';
 import type { ErrorReport } from '../report/types.js';
+import type { TrainSettings } from '../train/settings.js';
 import { runCli } from './program.js';
 
 /**
@@ -16,7 +17,7 @@ async function main(): Promise<number> {
         writeOut: (text) => process.stdout.write(text),
         writeErr: (text) => process.stderr.write(text),
       },
-      handlers: { evaluate: evaluateCommand },
+      handlers: { evaluate: evaluateCommand, train: trainCommand },
     });
   } catch (error) {
     return reportFailure(error);
@@ -28,7 +29,7 @@ async function evaluateCommand(settings: EvaluateSettings): Promise<number> {
   const start = performance.now();
 
   // The pipeline and its native modules load only when a command runs, so --help stays fast.
-  const { runEvaluate, writeOutputs } = await import('./run-evaluate.js');
+  const { runEvaluate, writeOutputs, OutputWriteError } = await import('./run-evaluate.js');
   const { createProgress } = await import('./progress.js');
   const { createStreamLogger } = await import('../pipeline/logger.js');
   const { assembleErrorReport } = await import('../pipeline/assemble.js');
@@ -51,6 +52,10 @@ async function evaluateCommand(settings: EvaluateSettings): Promise<number> {
     });
     return result.exitCode;
   } catch (error) {
+    if (error instanceof OutputWriteError) {
+      throw error;
+    }
+
     // The report and summary still say why the run could not finish.
     const report = assembleErrorReport(errorReportOf(error), {
       startedAt,
@@ -63,6 +68,30 @@ async function evaluateCommand(settings: EvaluateSettings): Promise<number> {
     });
     throw error;
   }
+}
+
+async function trainCommand(settings: TrainSettings): Promise<number> {
+  // Training loads TensorFlow.js and the evaluation pipeline only when the command runs.
+  const { runTrain } = await import('../train/run-train.js');
+  const { createProgress } = await import('./progress.js');
+  const { createStreamLogger } = await import('../pipeline/logger.js');
+  const { colorFromEnvironment } = await import('../report/terminal.js');
+  const evaluation = settings.evaluation;
+
+  const result = await runTrain(settings, {
+    logger: createStreamLogger(process.stderr),
+    createProgress: (total) =>
+      createProgress({
+        total,
+        mode: evaluation.progress,
+        stream: process.stderr,
+        isTTY: process.stderr.isTTY === true,
+        ci: isCi(process.env),
+      }),
+    print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    color: colorFromEnvironment(process.stdout.isTTY, process.env),
+  });
+  return result.exitCode;
 }
 
 function errorReportOf(error: unknown): ErrorReport {

@@ -8,7 +8,9 @@ import { Command, CommanderError } from 'commander';
 import type { EvaluateSettings } from '../config/settings.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
+import type { TrainSettings } from '../train/settings.js';
 import { createEvaluateCommand } from './evaluate-command.js';
+import { createTrainCommand } from './train-command.js';
 
 /** Sinks for help and version text. */
 export interface CliOutput {
@@ -21,6 +23,8 @@ export interface CliOutput {
 /** Handlers that run each command with its parsed settings and return the process exit code. */
 export interface CommandHandlers {
   evaluate(settings: EvaluateSettings): Promise<number>;
+  /** Runs `seg-gate train`; a context without it rejects the command. */
+  train?(settings: TrainSettings): Promise<number>;
 }
 
 export interface CliContext {
@@ -117,6 +121,15 @@ export function createProgram(context: CliContext, setExitCode: (code: number) =
   });
   configureCommand(evaluate, context.output, 'Run seg-gate evaluate --help to see the options.');
   program.addCommand(evaluate);
+
+  const train = createTrainCommand(context.cwd, async (settings) => {
+    if (context.handlers.train === undefined) {
+      throw new UsageError('seg-gate train is not available in this context.');
+    }
+    setExitCode(await context.handlers.train(settings));
+  });
+  configureCommand(train, context.output, 'Run seg-gate train --help to see the options.');
+  program.addCommand(train);
 
   return program;
 }

@@ -9,7 +9,9 @@ import { fingerprintSamples } from '../pipeline/fingerprint.js';
 import { runGate } from '../pipeline/gate.js';
 import type { ImageObserver } from '../pipeline/observer.js';
 import type { EvaluateSettings } from '../config/settings.js';
-import { ExitCode, type ExitCodeValue } from '../errors.js';
+import { ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
+import { unusedSettingWarnings } from '../config/unused-settings.js';
+import { prepareOutputs, type OutputTarget } from '../io/prepare-outputs.js';
 import { assembleReport } from '../pipeline/assemble.js';
 import { evaluate, type ProgressSink } from '../pipeline/evaluate.js';
 import type { Logger } from '../pipeline/logger.js';
@@ -45,6 +47,12 @@ export async function runEvaluate(
   const startedAt = new Date();
   const start = performance.now();
 
+  await prepareOutputs(outputTargets(settings));
+  const unused = unusedSettingWarnings(settings);
+  for (const warning of unused) {
+    io.logger.warn(warning);
+  }
+
   // A baseline that cannot be compared stops the run before any image is evaluated.
   const baseline = settings.baselinePath ? await loadBaseline(settings.baselinePath) : null;
   const analysis = new ImageAnalysis(
@@ -71,10 +79,15 @@ export async function runEvaluate(
   });
   const gate = await runGate(settings, outcome, { analysis, overlays, baseline });
 
-  const report = assembleReport(settings, outcome, gate, {
-    startedAt,
-    totalMs: performance.now() - start,
-  });
+  const report = assembleReport(
+    settings,
+    outcome,
+    { ...gate, warnings: [...unused, ...gate.warnings] },
+    {
+      startedAt,
+      totalMs: performance.now() - start,
+    },
+  );
   await writeOutputs(settings, report);
   io.print(renderTerminalSummary(report, { color: io.color }));
 
@@ -141,15 +154,53 @@ function overlayObserver(collector: OverlayCollector): ImageObserver {
   };
 }
 
-/** Writes the JSON report and the Markdown summary where the settings ask for them. */
+/**
+ * Writes the JSON report and the Markdown summary where the settings ask for them. Throws
+ * `OutputWriteError` when a file cannot be written.
+ */
 export async function writeOutputs(
   settings: Pick<EvaluateSettings, 'reportPath' | 'summaryPath'>,
   report: Report,
 ): Promise<void> {
+  try {
+    if (settings.reportPath) {
+      await writeReportAtomic(settings.reportPath, report);
+    }
+    if (settings.summaryPath) {
+      await writeTextAtomic(settings.summaryPath, renderMarkdownSummary(report));
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      throw new OutputWriteError(error.message, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/**
+ * A report or summary that could not be written after the run finished (exit 2). The files that
+ * were written are kept, so no error report replaces them.
+ */
+export class OutputWriteError extends UsageError {}
+
+/** Every file and folder the run writes, checked before it starts. */
+function outputTargets(settings: EvaluateSettings): OutputTarget[] {
+  const targets: OutputTarget[] = [];
   if (settings.reportPath) {
-    await writeReportAtomic(settings.reportPath, report);
+    targets.push({ option: '--report', path: settings.reportPath, kind: 'file' });
   }
   if (settings.summaryPath) {
-    await writeTextAtomic(settings.summaryPath, renderMarkdownSummary(report));
+    targets.push({ option: '--summary', path: settings.summaryPath, kind: 'file' });
   }
+  if (settings.savePredictionsDir) {
+    targets.push({
+      option: '--save-predictions',
+      path: settings.savePredictionsDir,
+      kind: 'folder',
+    });
+  }
+  if (settings.overlays > 0 && settings.overlaysDir) {
+    targets.push({ option: '--overlays-dir', path: settings.overlaysDir, kind: 'folder' });
+  }
+  return targets;
 }

@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { ensureDir } from '../io/ensure-dir.js';
 import { dirname } from 'node:path';
 
 import { encode } from 'fast-png';
@@ -51,7 +52,7 @@ export async function writeClassIdPng(
 ): Promise<void> {
   const bytes = encodeClassIdPng(mask, palette);
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await ensureDir(dirname(path));
     await writeFile(path, bytes);
   } catch (error) {
     throw new InputError(`Failed to write ${path}: ${errorMessage(error)}.`);

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { ensureDir } from '../io/ensure-dir.js';
 import { join } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
@@ -78,7 +78,7 @@ export function createOverlayCollector(options: OverlayOptions): OverlayCollecto
       if (worstImages.length === 0) {
         return [];
       }
-      await mkdir(options.dir, { recursive: true });
+      await ensureDir(options.dir);
 
       const digits = Math.max(2, String(worstImages.length).length);
       const paths: string[] = [];

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ContractLedger, MAX_LISTED_SUBJECTS, contractCheckIds } from '../checks/contract.js';
@@ -18,7 +19,7 @@ import { openSegmenter } from '../segmenters/open.js';
 import { missingPredictionIds } from '../segmenters/predictions.js';
 import type { Segmenter } from '../segmenters/types.js';
 import { FingerprintBuilder, sha256Hex } from './fingerprint.js';
-import { maskOutOfRange, scanLabelValues } from './label-scan.js';
+import { scanLabelValues } from './label-scan.js';
 import type { Logger } from './logger.js';
 import type { ImageObserver } from './observer.js';
 import { prefetch } from './prefetch.js';
@@ -95,7 +96,7 @@ export async function evaluate(
   });
   const dataset = await dropMissingPredictions(settings, listed, warn);
   await dependencies.onDataset?.(dataset);
-  logger.info(`Evaluating ${dataset.samples.length} images.`);
+  logger.info(`Evaluating ${plural(dataset.samples.length, 'image')}.`);
 
   const openStart = performance.now();
   const segmenter = await openSegmenter(settings, logger);
@@ -164,8 +165,11 @@ class EvaluationRun {
     const { sample } = item;
     const label = this.checkLabel(item);
     if (!label) {
-      this.recordUnscored(sample, item, null);
-      await this.notify({ sample, label: null, prediction: null, counts: null, stats: null });
+      // A label with out-of-range ids is still shown to the observers, whose label checks
+      // (interpolated ids, ignored share) read it.
+      const decoded = item.label.kind === 'mask' ? item.label.mask : null;
+      this.recordUnscored(sample, item, decoded);
+      await this.notify({ sample, label: decoded, prediction: null, counts: null, stats: null });
       return;
     }
 
@@ -251,8 +255,7 @@ class EvaluationRun {
       values: scan.outOfRange,
     };
     this.ledger.add([finding]);
-    this.unscoredPixels += scan.outOfRangePixels;
-    return maskOutOfRange(mask, numClasses, ignoreIndex);
+    return null;
   }
 
   private count(label: ClassIdMask, prediction: ClassIdMask): ImageCounts {
@@ -336,6 +339,11 @@ async function dropMissingPredictions(
     return dataset;
   }
 
+  if (!(await isFolder(settings.predictions))) {
+    throw new InputError(
+      `Prediction folder not found: ${settings.predictions}. Pass the folder that contains one <id>.png per image id with --predictions.`,
+    );
+  }
   const ids = dataset.samples.map((sample) => sample.id);
   const missing = await missingPredictionIds(settings.predictions, ids);
   if (missing.length === 0) {
@@ -354,7 +362,7 @@ async function dropMissingPredictions(
     );
   }
 
-  warn(`Skipped ${missing.length} ids without a prediction file: ${listed}.`);
+  warn(`Skipped ${plural(missing.length, 'id')} without a prediction file: ${listed}.`);
   const skipped = new Set(missing);
   return {
     ...dataset,
@@ -381,6 +389,18 @@ async function checkBatch(
     labelHeight: 1,
   }));
   return segmenter.checkBatchConsistency(inputs);
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 async function loadSample(

@@ -62,7 +62,9 @@ function compareWithBaseline(
 ): { checks: CheckRecord[]; comparison: GateResult['baseline'] } {
   if (!baseline) {
     return {
-      checks: skippedRegressionChecks('no baseline report was given (--baseline FILE)'),
+      checks: skippedRegressionChecks(
+        'No baseline report was given, so there is nothing to compare with (--baseline FILE).',
+      ),
       comparison: null,
     };
   }

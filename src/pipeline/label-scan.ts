@@ -28,13 +28,3 @@ export function scanLabelValues(
   }
   return { outOfRange, outOfRangePixels };
 }
-
-/** Returns a copy of `label` with every out-of-range value replaced by the ignore index. */
-export function maskOutOfRange(
-  label: ClassIdMask,
-  numClasses: number,
-  ignoreIndex: number,
-): ClassIdMask {
-  const data = Uint8Array.from(label.data, (value) => (value < numClasses ? value : ignoreIndex));
-  return { width: label.width, height: label.height, data };
-}

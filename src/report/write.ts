@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
+import { ensureDir } from '../io/ensure-dir.js';
 import { basename, dirname, join } from 'node:path';
 import { UsageError, errorMessage } from '../errors.js';
 import { formatJson } from './json.js';
@@ -34,7 +35,7 @@ export async function writeTextAtomic(path: string, text: string): Promise<void>
   const tempPath = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 
   try {
-    await mkdir(folder, { recursive: true });
+    await ensureDir(folder);
     await writeAndSync(tempPath, text);
     await rename(tempPath, path);
   } catch (error) {

@@ -78,7 +78,7 @@ export function declaredTensors(
 }
 
 function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).trim();
+  return (message.split('\n')[0] ?? message).trim().replace(/\.+$/, '');
 }
 
 /**

@@ -135,14 +135,14 @@ function describeInvalidIds(
   const entries = [...invalid.entries()];
   const listed = entries
     .slice(0, MAX_LISTED_VALUES)
-    .map(([value, count]) => `${value} (${count} px)`)
+    .map(([value]) => String(value))
     .join(', ');
   const more =
     entries.length > MAX_LISTED_VALUES ? ` and ${entries.length - MAX_LISTED_VALUES} more` : '';
 
-  let detail = `values outside 0..${options.numClasses - 1}: ${listed}${more}`;
+  let detail = `${listed}${more}`;
   if (invalid.has(options.ignoreIndex)) {
-    detail += `; ${options.ignoreIndex} is the ignore index, which is not a prediction`;
+    detail += `; ${options.ignoreIndex} is the ignore index, not a prediction`;
   }
   return detail;
 }

@@ -4,6 +4,9 @@ import { loadGraphModel } from '@tensorflow/tfjs-converter';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import * as tfl from '@tensorflow/tfjs-layers';
 
+import { scanDilatedLayers } from '../../train/dilated-layers.js';
+import { installDilatedCalls } from '../../train/dilated-rewrite.js';
+import { flattenLayers } from '../../train/layer-walk.js';
 import type { ContractFinding } from '../../checks/types.js';
 import { InputError, UsageError, errorMessage } from '../../errors.js';
 import { outputFinding } from '../findings.js';
@@ -91,10 +94,25 @@ export async function loadTfjsModel(
   return { kind: 'model', model: await loadLayers(location.jsonPath) };
 }
 
+/**
+ * Makes dilated DepthwiseConv2D layers run dilated. The layer of tfjs-layers 4.22 passes no
+ * dilation rate to the op, so without this TensorFlow.js computes another function than the Keras
+ * model the checkpoint came from. Conv2D layers pass their dilation and need nothing.
+ */
+function applyDepthwiseDilation(model: tfl.LayersModel): void {
+  const depthwise = scanDilatedLayers(flattenLayers(model)).rewritable.filter(
+    (layer) => layer.className === 'DepthwiseConv2D',
+  );
+  if (depthwise.length > 0) {
+    installDilatedCalls(depthwise, 'direct');
+  }
+}
+
 async function loadLayers(jsonPath: string): Promise<LoadedTfjsModel> {
   const model = await withLoadErrors(jsonPath, 'layers model', () =>
     tfl.loadLayersModel(fileIOHandler(jsonPath), { strict: true }),
   );
+  applyDepthwiseDilation(model);
   const specs = (tensors: readonly tfl.SymbolicTensor[], names: readonly string[]) =>
     tensors.map((tensor, index) => ({
       name: names[index] ?? tensor.name,

@@ -42,7 +42,7 @@ describe('applyLevels', () => {
     const [dominant] = applyLevels(CHECKS, { 'collapse.dominant-class': 'warn' });
     expect(dominant?.status).toBe('warn');
     expect(dominant?.message).toBe(
-      'Background takes 99.0%. Reported as a warning because the config sets this check to warn.',
+      'Background takes 99.0%. Reported as a warning because its level is set to warn (checks: in the config or --checks).',
     );
   });
 

@@ -93,7 +93,7 @@ describe('assertComparable', () => {
       fingerprint: `sha256:${'cd34'.repeat(16)}`,
     });
     expect(failure(baseline)).toBe(
-      'Cannot compare with the baseline baseline.json: baseline fingerprint sha256:cd34cd34cd34… vs current sha256:ab12ab12ab12…: the baseline was computed on other images or labels, or with another class count, ignore index or label map.',
+      'Cannot compare with the baseline baseline.json: baseline fingerprint sha256:cd34cd34cd34… vs current sha256:ab12ab12ab12…: the image ids are the same, so the label files, the class count, the ignore index or the label map differ. Compare runs on the same data, or store a new baseline from a run on this data.',
     );
   });
 

@@ -75,6 +75,7 @@ describe('runCli', () => {
       Commands:
         evaluate [options]  Evaluate a semantic segmentation model on a labelled dataset: mIoU, per-class
                             IoU and recall, and contract checks on labels, predictions and model output.
+        train [options]     Fine-tune a TensorFlow.js layers model, then evaluate the checkpoint.
         help [command]      Print the help of a command.
 
       Exit codes:

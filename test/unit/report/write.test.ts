@@ -97,7 +97,7 @@ describe('writeTextAtomic', () => {
     const path = join(folder, 'blocker', 'summary.md');
 
     await expect(writeTextAtomic(path, 'text')).rejects.toThrow(
-      new RegExp(`^Failed to write ${path}: EEXIST.*blocker`),
+      new RegExp(`^Failed to write ${path}: .*blocker exists and is not a folder`),
     );
     expect(await readdir(folder)).toEqual(['blocker']);
   });

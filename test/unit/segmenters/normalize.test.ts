@@ -62,7 +62,7 @@ describe('missingNormalizeError', () => {
       Set it with --normalize MODE or \`normalize: MODE\` in the config file, where MODE is one of:
         tf    x / 127.5 - 1, values in [-1, 1] (Keras mode "tf", MobileNet and DeepLab exports)
         torch (x / 255 - mean) / std with the ImageNet mean (0.485, 0.456, 0.406) and std (0.229, 0.224, 0.225) per colour (Keras mode "torch", torchvision)
-        caffe x - mean with the ImageNet mean (R 123.68, G 116.779, B 103.939), no scaling (Keras mode "caffe", which also feeds BGR: add --channel-order bgr)
+        caffe x - mean with the ImageNet mean (R 123.68, G 116.779, B 103.939), no scaling (Keras mode "caffe", which also feeds BGR, the default channel order with caffe)
         unit  x / 255, values in [0, 1]
         none  x unchanged, values in [0, 255]"
     `);
