@@ -150,4 +150,83 @@ describe('seg-gate evaluate exit codes', () => {
     expect(check?.message).toContain('shapes_003 (rgb, 8-bit)');
     expect(check?.message).toContain('Broken by the labels.');
   });
+
+  it('exits 2 before evaluating when an output folder is a file', async () => {
+    const blocker = join(root, 'blocker');
+    await writeFile(blocker, 'a file, not a folder');
+    const run = await runSegGate([
+      ...exampleArgs(root),
+      '--normalize',
+      'unit',
+      '--overlays',
+      '2',
+      '--overlays-dir',
+      join(blocker, 'overlays'),
+    ]);
+
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(`Cannot write --overlays-dir ${join(blocker, 'overlays')}`);
+    expect(run.stderr).toContain('exists and is not a folder');
+    expect(run.stderr).not.toContain('Evaluating');
+  });
+
+  it('exits 2 for a report folder that cannot be created', async () => {
+    const run = await runSegGate([
+      ...exampleArgs(root),
+      '--normalize',
+      'unit',
+      '--report',
+      '/proc/seg-gate-missing/report.json',
+    ]);
+
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('Cannot write --report /proc/seg-gate-missing/report.json');
+  });
+
+  it('warns about options that have no effect', async () => {
+    const report = join(root, 'unused.json');
+    const predictions = join(root, 'predictions');
+    await runSegGate([
+      ...exampleArgs(root),
+      '--normalize',
+      'unit',
+      '--save-predictions',
+      predictions,
+    ]);
+    const run = await runSegGate([
+      'evaluate',
+      '--data',
+      join(root, 'VOC'),
+      '--predictions',
+      predictions,
+      '--num-classes',
+      '4',
+      '--normalize',
+      'tf',
+      '--overlays-dir',
+      join(root, 'unused-overlays'),
+      '--report',
+      report,
+    ]);
+    const written = await readReport(report);
+
+    expect(run.exitCode).toBe(0);
+    expect(written.warnings.join(' ')).toContain('--normalize tf has no effect with --predictions');
+    expect(written.warnings.join(' ')).toContain('has no effect while --overlays is 0');
+  });
+
+  it('exits 2 naming a prediction folder that does not exist', async () => {
+    const run = await runSegGate([
+      'evaluate',
+      '--data',
+      join(root, 'VOC'),
+      '--predictions',
+      join(root, 'no-such-folder'),
+      '--num-classes',
+      '4',
+    ]);
+
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(/no-such-folder/);
+  });
 });
