@@ -92,7 +92,7 @@ var init_errors = __esm({
 });
 
 // src/action/constants.ts
-var ENGINE_VALUE_INPUTS, Input, ALL_INPUTS, Output, ALL_OUTPUTS, DEFAULT_CACHE_TIMEOUT_SECONDS, DEFAULT_OVERLAYS, STEP_SUMMARY_LIMIT_BYTES, ANNOTATIONS_PER_LEVEL, Env, CACHE_KEY_PREFIX;
+var ENGINE_VALUE_INPUTS, TRAINING_VALUE_INPUTS, Input, ALL_INPUTS, Output, ALL_OUTPUTS, DEFAULT_CACHE_TIMEOUT_SECONDS, DEFAULT_OVERLAYS, STEP_SUMMARY_LIMIT_BYTES, ANNOTATIONS_PER_LEVEL, Env, CACHE_KEY_PREFIX;
 var init_constants = __esm({
   "src/action/constants.ts"() {
     "use strict";
@@ -130,13 +130,24 @@ var init_constants = __esm({
       "bootstrap-resamples",
       "bootstrap-seed"
     ];
+    TRAINING_VALUE_INPUTS = [
+      "batch-size",
+      "learning-rate",
+      "optimizer",
+      "class-weights",
+      "loss",
+      "label-encoding",
+      "overfit-probe",
+      "eval-split"
+    ];
     Input = {
       skipMissing: "skip-missing",
       baseline: "baseline",
       baselineKey: "baseline-key",
       cacheTimeout: "cache-timeout",
       overlays: "overlays",
-      workingDirectory: "working-directory"
+      workingDirectory: "working-directory",
+      trainSteps: "train-steps"
     };
     ALL_INPUTS = [
       "model",
@@ -176,7 +187,9 @@ var init_constants = __esm({
       "max-miou-drop",
       "max-class-iou-drop",
       "bootstrap-resamples",
-      "bootstrap-seed"
+      "bootstrap-seed",
+      Input.trainSteps,
+      ...TRAINING_VALUE_INPUTS
     ];
     Output = {
       verdict: "verdict",
@@ -186,7 +199,9 @@ var init_constants = __esm({
       failedChecks: "failed-checks",
       reportPath: "report-path",
       summaryPath: "summary-path",
-      overlaysPath: "overlays-path"
+      overlaysPath: "overlays-path",
+      checkpointPath: "checkpoint-path",
+      trainingReportPath: "training-report-path"
     };
     ALL_OUTPUTS = Object.values(Output);
     DEFAULT_CACHE_TIMEOUT_SECONDS = 30;
@@ -271,7 +286,9 @@ async function prepareWorkPaths(env) {
     report: join(root, "report.json"),
     summary: join(root, "summary.md"),
     engineSummary: join(root, "engine-summary.md"),
-    overlays: join(root, "overlays")
+    overlays: join(root, "overlays"),
+    checkpoint: join(root, "checkpoint"),
+    trainingReport: join(root, "training.json")
   };
   await mkdir(root, { recursive: true });
   await clearEngineOutputs(paths);
@@ -279,6 +296,8 @@ async function prepareWorkPaths(env) {
 }
 async function clearEngineOutputs(paths) {
   await rm(paths.report, { force: true });
+  await rm(paths.trainingReport, { force: true });
+  await rm(paths.checkpoint, { recursive: true, force: true });
   await rm(paths.overlays, { recursive: true, force: true });
   await mkdir(paths.overlays, { recursive: true });
 }
@@ -36956,7 +36975,7 @@ var init_workflow_commands = __esm({
 
 // src/action/cache/service.ts
 import { spawn as spawn2 } from "node:child_process";
-import { mkdtemp, readFile as readFile3, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdtemp, readFile as readFile4, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join10 } from "node:path";
 import { createInterface } from "node:readline";
@@ -37103,7 +37122,7 @@ function forwardWorkerLine(log2, line, problems) {
 }
 async function readResult(path12) {
   try {
-    return JSON.parse(await readFile3(path12, "utf8"));
+    return JSON.parse(await readFile4(path12, "utf8"));
   } catch {
     return null;
   }
@@ -37264,7 +37283,7 @@ var init_install = __esm({
 
 // src/action/engine/prepare.ts
 import { createHash as createHash3 } from "node:crypto";
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { join as join13 } from "node:path";
 async function prepareEngine(options) {
   const { actionDir, device, log: log2 } = options;
@@ -37313,7 +37332,7 @@ async function engineCacheKey(actionDir, device) {
   const lockfilePath = join13(actionDir, "package-lock.json");
   let lockfile;
   try {
-    lockfile = await readFile4(lockfilePath);
+    lockfile = await readFile5(lockfilePath);
   } catch (error2) {
     throw new InputError(
       `Failed to read ${lockfilePath}: ${errorMessage(error2)}. The engine is installed from the action's lockfile; use a released version of the action.`
@@ -77527,12 +77546,20 @@ function baselineRejection(exit, report, baselinePath) {
 
 // src/action/engine-args.ts
 function buildEngineArgs(inputs, files) {
-  const args = ["evaluate"];
+  const training = inputs.training;
+  const args = [training === null ? "evaluate" : "train"];
   for (const [name, value] of inputs.engineValues) {
     args.push(`--${name}`, value);
   }
   if (inputs.skipMissing) {
     args.push("--skip-missing");
+  }
+  if (training !== null) {
+    args.push("--steps", String(training.steps));
+    for (const [name, value] of training.values) {
+      args.push(`--${name}`, value);
+    }
+    args.push("--output", files.checkpointDir, "--training-report", files.trainingReportPath);
   }
   args.push("--report", files.reportPath, "--summary", files.summaryPath, "--progress", "lines");
   if (files.overlaysDir !== null && inputs.overlays > 0) {
@@ -78654,7 +78681,9 @@ async function evaluateWithBaseline(options) {
       reportPath: paths.report,
       summaryPath: paths.engineSummary,
       overlaysDir: inputs.overlays > 0 ? paths.overlays : null,
-      baselinePath: baseline
+      baselinePath: baseline,
+      checkpointDir: paths.checkpoint,
+      trainingReportPath: paths.trainingReport
     });
     log2.info(`Running seg-gate ${args.join(" ")}`);
     const exit = await runner.run(args, cwd);
@@ -78694,7 +78723,8 @@ function readActionInputs(read2) {
     cacheTimeoutMs: readCacheTimeout(read2) * 1e3,
     overlays: readOverlays(read2),
     workingDirectory: optional(read2, Input.workingDirectory),
-    device: readDevice(engineValues.get("device"))
+    device: readDevice(engineValues.get("device")),
+    training: readTraining(read2, engineValues)
   };
 }
 function optional(read2, name) {
@@ -78739,6 +78769,36 @@ function readOverlays(read2) {
     throw invalidOption(`input "${Input.overlays}"`, `an integer from 0 to ${MAX_OVERLAYS}`, value);
   }
   return count;
+}
+function readTraining(read2, engineValues) {
+  const values = /* @__PURE__ */ new Map();
+  for (const name of TRAINING_VALUE_INPUTS) {
+    const value = optional(read2, name);
+    if (value !== null) {
+      values.set(name, value);
+    }
+  }
+  const stepsText = optional(read2, Input.trainSteps);
+  if (stepsText === null) {
+    if (values.size > 0) {
+      const names = [...values.keys()].map((name) => `"${name}"`).join(", ");
+      const noun = values.size === 1 ? "input" : "inputs";
+      throw new UsageError(
+        `${noun} ${names} set without "${Input.trainSteps}": training inputs apply only to a training run. Set "${Input.trainSteps}" to train, or remove them to evaluate.`
+      );
+    }
+    return null;
+  }
+  const steps = Number(stepsText);
+  if (!Number.isSafeInteger(steps) || steps < 1) {
+    throw invalidOption(`input "${Input.trainSteps}"`, "an integer of at least 1", stepsText);
+  }
+  if (engineValues.has("predictions")) {
+    throw new UsageError(
+      `input "predictions" set with "${Input.trainSteps}": training starts from a TensorFlow.js layers model. Set "model" to its model.json, or remove "train-steps" to score the prediction folder.`
+    );
+  }
+  return { steps, values };
 }
 function readDevice(value) {
   if (value === void 0) {
@@ -78929,6 +78989,30 @@ function formatCount(value) {
 }
 function formatPercent(fraction) {
   return `${(fraction * 100).toFixed(1)}%`;
+}
+function formatDuration(ms) {
+  if (Math.round(ms) < 1e3) {
+    return `${Math.round(ms)}ms`;
+  }
+  const tenths = Math.round(ms / 100);
+  if (tenths < 600) {
+    return `${(tenths / 10).toFixed(1)}s`;
+  }
+  return formatWholeSeconds(ms);
+}
+function formatWholeSeconds(ms) {
+  const seconds = Math.max(0, Math.round(ms / 1e3));
+  if (seconds < 60) {
+    return `${seconds}s`;
+  }
+  if (seconds < 3600) {
+    return `${Math.floor(seconds / 60)}m ${pad2(seconds % 60)}s`;
+  }
+  const minutes = Math.round(seconds / 60);
+  return `${Math.floor(minutes / 60)}h ${pad2(minutes % 60)}m`;
+}
+function pad2(value) {
+  return String(value).padStart(2, "0");
 }
 
 // src/report/markdown.ts
@@ -79236,6 +79320,45 @@ function table(header, rows, alignments) {
   return [header, rule, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 }
 
+// src/action/summary/training.ts
+function trainingSection(training) {
+  const { losses } = training;
+  const requested = training.requestedSteps === null ? "" : ` of ${training.requestedSteps}`;
+  const backend = training.backend === null ? NO_VALUE : escapeMarkdown(
+    training.backend.source === "" ? training.backend.name : `${training.backend.name} (${training.backend.source})`
+  );
+  const rows = [
+    ["Steps", `${losses.length}${requested}`],
+    ["First loss", formatLoss(losses.length === 0 ? null : losses[0] ?? null)],
+    ["Last loss", formatLoss(losses.length === 0 ? null : losses[losses.length - 1] ?? null)],
+    [
+      "Mean step time",
+      training.meanStepMs === null ? NO_VALUE : formatDuration(training.meanStepMs)
+    ],
+    ["Backend", backend]
+  ];
+  const lines = ["### Training", "", table(["Training", "Value"], rows, ["left", "left"])];
+  if (training.checks.length > 0) {
+    const checkRows = training.checks.map((check) => [escapeMarkdown(check.id), check.status]);
+    lines.push("", table(["Check", "Status"], checkRows, ["left", "left"]));
+  }
+  const notable = training.checks.filter(
+    (check) => check.status === "fail" || check.status === "warn"
+  );
+  if (notable.length > 0) {
+    lines.push(
+      "",
+      ...notable.map(
+        (check) => `- **${escapeMarkdown(check.id)}**: ${escapeMarkdown(clip2(check.message))}`
+      )
+    );
+  }
+  return lines.join("\n");
+}
+function formatLoss(loss) {
+  return loss === null ? NO_VALUE : loss.toFixed(4);
+}
+
 // src/action/summary/render.ts
 var SUMMARY_MARGIN_BYTES = 1024;
 function renderJobSummary(input, limitBytes = STEP_SUMMARY_LIMIT_BYTES - SUMMARY_MARGIN_BYTES) {
@@ -79250,13 +79373,22 @@ function renderJobSummary(input, limitBytes = STEP_SUMMARY_LIMIT_BYTES - SUMMARY
         priority: "required",
         markdown: failedChecksSection(report.checks)
       },
-      { title: "warnings", priority: 6, markdown: warningsSection(report) },
-      {
-        title: "metrics",
-        priority: "required",
-        markdown: metricsSection(report)
-      }
+      { title: "warnings", priority: 6, markdown: warningsSection(report) }
     );
+  }
+  if (input.training !== null) {
+    sections.push({
+      title: "training",
+      priority: "required",
+      markdown: trainingSection(input.training)
+    });
+  }
+  if (report !== null) {
+    sections.push({
+      title: "metrics",
+      priority: "required",
+      markdown: metricsSection(report)
+    });
   }
   sections.push({ title: "baseline", priority: "required", markdown: baselineSection(input) });
   if (report !== null) {
@@ -79279,6 +79411,70 @@ function renderJobSummary(input, limitBytes = STEP_SUMMARY_LIMIT_BYTES - SUMMARY
     });
   }
   return fitSections(sections, limitBytes);
+}
+
+// src/action/training-report.ts
+init_errors();
+import { readFile as readFile3 } from "node:fs/promises";
+var CHECK_STATUSES = ["pass", "warn", "fail", "skip"];
+async function readTrainingReport(path12) {
+  let text2;
+  try {
+    text2 = await readFile3(path12, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") {
+      return { kind: "missing" };
+    }
+    return { kind: "unusable", reason: `${path12} could not be read: ${errorMessage(error2)}` };
+  }
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch (error2) {
+    return { kind: "unusable", reason: `${path12} is not JSON: ${errorMessage(error2)}` };
+  }
+  if (!isRecord(value)) {
+    return { kind: "unusable", reason: `${path12} is not a JSON object` };
+  }
+  return { kind: "read", summary: summarizeTrainingReport(value) };
+}
+function summarizeTrainingReport(report) {
+  const parameters = isRecord(report["parameters"]) ? report["parameters"] : {};
+  const timing = isRecord(report["timing"]) ? report["timing"] : {};
+  const backend = isRecord(report["backend"]) ? report["backend"] : null;
+  const steps = Array.isArray(report["steps"]) ? report["steps"] : [];
+  const checks = Array.isArray(report["checks"]) ? report["checks"] : [];
+  const verdict = report["verdict"];
+  return {
+    verdict: verdict === "pass" || verdict === "fail" ? verdict : null,
+    requestedSteps: finiteOrNull(parameters["steps"]),
+    losses: steps.filter(isRecord).map((step) => finiteOrNull(step["loss"])),
+    meanStepMs: finiteOrNull(timing["meanStepMs"]),
+    backend: backend !== null && typeof backend["name"] === "string" ? {
+      name: backend["name"],
+      source: typeof backend["source"] === "string" ? backend["source"] : ""
+    } : null,
+    checkpoint: typeof report["checkpoint"] === "string" ? report["checkpoint"] : null,
+    checks: checks.filter(isRecord).flatMap(toCheckRecord)
+  };
+}
+function withTrainingOutcome(outcome, exit, training) {
+  const stoppedOnCheck = exit.signal === null && exit.code === ExitCode.gateFailed && training?.verdict === "fail";
+  return outcome.kind === "error" && stoppedOnCheck ? { kind: "fail" } : outcome;
+}
+function toCheckRecord(value) {
+  const { id, status, message } = value;
+  const known = CHECK_STATUSES.find((candidate) => candidate === status);
+  if (typeof id !== "string" || known === void 0) {
+    return [];
+  }
+  return [{ id, status: known, message: typeof message === "string" ? message : "" }];
+}
+function finiteOrNull(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // src/action/main.ts
@@ -79315,7 +79511,8 @@ async function runAction(deps) {
       baseline: { kind: "none", reason: "the evaluation did not run", warn: false },
       baselineRejection: null,
       save: null,
-      warnings: []
+      warnings: [],
+      training: null
     });
   }
 }
@@ -79351,7 +79548,12 @@ async function runGate(deps, inputs, paths) {
     });
   }
   const report = reportOf(evaluation.file);
-  const outcome = interpretEngineExit(evaluation.exit, evaluation.file);
+  const training = inputs.training === null ? null : await readTraining2(deps, paths);
+  const outcome = withTrainingOutcome(
+    interpretEngineExit(evaluation.exit, evaluation.file),
+    evaluation.exit,
+    training
+  );
   const save = await saveBaseline(context3, outcome, store, namespace, paths.report);
   if (save?.kind === "not-saved") {
     warnings.push({ title: "seg-gate: baseline not saved", message: save.reason });
@@ -79362,8 +79564,22 @@ async function runGate(deps, inputs, paths) {
     baseline,
     baselineRejection: evaluation.baselineRejection,
     save,
-    warnings
+    warnings,
+    training
   });
+}
+async function readTraining2(deps, paths) {
+  const file = await readTrainingReport(paths.trainingReport);
+  switch (file.kind) {
+    case "read":
+      return file.summary;
+    case "missing":
+      deps.log.info(`No training report at ${paths.trainingReport}: the engine wrote none.`);
+      return null;
+    case "unusable":
+      deps.log.warning(`Training report not shown: ${file.reason}`, "seg-gate");
+      return null;
+  }
 }
 async function finish(deps, inputs, paths, result) {
   const { outcome, report } = result;
@@ -79379,7 +79595,8 @@ async function finish(deps, inputs, paths, result) {
     thresholds: {
       minClassIou: numberInput(inputs, "min-class-iou"),
       minClassRecall: numberInput(inputs, "min-class-recall")
-    }
+    },
+    training: result.training
   });
   await writeFile4(paths.summary, markdown);
   try {
@@ -79387,8 +79604,11 @@ async function finish(deps, inputs, paths, result) {
   } catch (error2) {
     deps.log.info(`Job summary not written: ${errorMessage(error2)}. It is in ${paths.summary}.`);
   }
-  const failedChecks = (report?.checks ?? []).filter((check) => check.status === "fail");
+  const failedChecks = [...result.training?.checks ?? [], ...report?.checks ?? []].filter(
+    (check) => check.status === "fail"
+  );
   setOutputs(deps, outcome, report, failedChecks, paths, overlays.length > 0);
+  setTrainingOutputs(deps, result.training, paths);
   annotateAndFail(deps.log, deps.setFailed, outcome, report, failedChecks, result.warnings);
 }
 function setOutputs(deps, outcome, report, failedChecks, paths, hasOverlays) {
@@ -79400,6 +79620,13 @@ function setOutputs(deps, outcome, report, failedChecks, paths, hasOverlays) {
   deps.setOutput(Output.reportPath, report === null ? "" : paths.report);
   deps.setOutput(Output.summaryPath, paths.summary);
   deps.setOutput(Output.overlaysPath, hasOverlays ? paths.overlays : "");
+}
+function setTrainingOutputs(deps, training, paths) {
+  deps.setOutput(
+    Output.checkpointPath,
+    training === null || training.checkpoint === null ? "" : paths.checkpoint
+  );
+  deps.setOutput(Output.trainingReportPath, training === null ? "" : paths.trainingReport);
 }
 function numberInput(inputs, name) {
   const value = inputs.engineValues.get(name);

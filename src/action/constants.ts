@@ -41,6 +41,23 @@ export const ENGINE_VALUE_INPUTS = [
 
 export type EngineValueInput = (typeof ENGINE_VALUE_INPUTS)[number];
 
+/**
+ * Training inputs passed through to `seg-gate train` as `--<name> <value>` when they are set.
+ * They apply only with `train-steps`, which the action passes as `--steps`.
+ */
+export const TRAINING_VALUE_INPUTS = [
+  'batch-size',
+  'learning-rate',
+  'optimizer',
+  'class-weights',
+  'loss',
+  'label-encoding',
+  'overfit-probe',
+  'eval-split',
+] as const;
+
+export type TrainingValueInput = (typeof TRAINING_VALUE_INPUTS)[number];
+
 /** Inputs that only the action reads. */
 export const Input = {
   skipMissing: 'skip-missing',
@@ -49,6 +66,7 @@ export const Input = {
   cacheTimeout: 'cache-timeout',
   overlays: 'overlays',
   workingDirectory: 'working-directory',
+  trainSteps: 'train-steps',
 } as const;
 
 /** Every input name, in the order `action.yml` lists them. */
@@ -91,6 +109,8 @@ export const ALL_INPUTS: readonly string[] = [
   'max-class-iou-drop',
   'bootstrap-resamples',
   'bootstrap-seed',
+  Input.trainSteps,
+  ...TRAINING_VALUE_INPUTS,
 ];
 
 /** Engine options the action sets itself, from its own inputs or its work folder. */
@@ -103,6 +123,12 @@ export const ACTION_SET_OPTIONS = [
   'overlays-dir',
   'baseline',
 ] as const;
+
+/** Training options the action sets itself: `--steps` from `train-steps`, and its work folder. */
+export const TRAINING_ACTION_SET_OPTIONS = ['steps', 'output', 'training-report'] as const;
+
+/** Training options without an input, set as camelCase keys of the `config` file. */
+export const TRAINING_CONFIG_ONLY_OPTIONS = ['final-softmax', 'first-loss-factor', 'seed'] as const;
 
 /**
  * Engine options without an input: fine-tuning of single checks and saving predictions. A
@@ -133,6 +159,8 @@ export const Output = {
   reportPath: 'report-path',
   summaryPath: 'summary-path',
   overlaysPath: 'overlays-path',
+  checkpointPath: 'checkpoint-path',
+  trainingReportPath: 'training-report-path',
 } as const;
 
 export const ALL_OUTPUTS: readonly string[] = Object.values(Output);

@@ -8,23 +8,37 @@ export interface EngineFiles {
   readonly overlaysDir: string | null;
   /** Baseline report to compare against; null when there is none. */
   readonly baselinePath: string | null;
+  /** Folder `seg-gate train` saves the checkpoint to; used only when training. */
+  readonly checkpointDir: string;
+  /** File `seg-gate train` writes its training report to; used only when training. */
+  readonly trainingReportPath: string;
 }
 
 /**
- * Builds the `seg-gate evaluate` arguments: every engine input that was set as `--<name> <value>`
- * (thresholds and bootstrap settings only when set, so the engine's defaults apply otherwise),
- * `--skip-missing` when true, then the report, summary, progress, overlay and baseline options.
- * `--overlays` is always passed, so `overlays: 0` also turns off overlays that a config file asks
- * for.
+ * Builds the engine arguments: `train` when `inputs.training` is set, else `evaluate`. Every
+ * engine input that was set becomes `--<name> <value>` (thresholds and bootstrap settings only
+ * when set, so the engine's defaults apply otherwise), then `--skip-missing` when true. A training
+ * run adds `--steps`, the training inputs that were set, `--output` and `--training-report`. The
+ * report, summary, progress, overlay and baseline options follow. `--overlays` is always passed,
+ * so `overlays: 0` also turns off overlays that a config file asks for.
  */
 export function buildEngineArgs(inputs: ActionInputs, files: EngineFiles): string[] {
-  const args = ['evaluate'];
+  const training = inputs.training;
+  const args = [training === null ? 'evaluate' : 'train'];
 
   for (const [name, value] of inputs.engineValues) {
     args.push(`--${name}`, value);
   }
   if (inputs.skipMissing) {
     args.push('--skip-missing');
+  }
+
+  if (training !== null) {
+    args.push('--steps', String(training.steps));
+    for (const [name, value] of training.values) {
+      args.push(`--${name}`, value);
+    }
+    args.push('--output', files.checkpointDir, '--training-report', files.trainingReportPath);
   }
 
   args.push('--report', files.reportPath, '--summary', files.summaryPath, '--progress', 'lines');

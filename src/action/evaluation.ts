@@ -25,6 +25,9 @@ export interface Evaluation {
  * repeated without it. A pull request that changes the dataset then gets a warning and skipped
  * regression checks, not an error. The cost is a second evaluation, because the engine computes the
  * dataset fingerprint only after reading every label.
+ *
+ * NOTE: `seg-gate train` compares the baseline only when it evaluates the saved checkpoint, so a
+ * rejected baseline in a training run repeats the training as well.
  */
 export async function evaluateWithBaseline(options: {
   readonly runner: EngineRunner;
@@ -42,6 +45,8 @@ export async function evaluateWithBaseline(options: {
       summaryPath: paths.engineSummary,
       overlaysDir: inputs.overlays > 0 ? paths.overlays : null,
       baselinePath: baseline,
+      checkpointDir: paths.checkpoint,
+      trainingReportPath: paths.trainingReport,
     });
     log.info(`Running seg-gate ${args.join(' ')}`);
     const exit = await runner.run(args, cwd);

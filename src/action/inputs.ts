@@ -1,19 +1,28 @@
 import { DEVICES } from '../config/settings.js';
 import type { Device } from '../config/settings.js';
-import { invalidOption } from '../errors.js';
+import { invalidOption, UsageError } from '../errors.js';
 import {
   DEFAULT_CACHE_TIMEOUT_SECONDS,
   DEFAULT_OVERLAYS,
   ENGINE_VALUE_INPUTS,
   Input,
+  TRAINING_VALUE_INPUTS,
 } from './constants.js';
-import type { EngineValueInput } from './constants.js';
+import type { EngineValueInput, TrainingValueInput } from './constants.js';
 
 /** Largest `cache-timeout`, in seconds: one hour. */
 export const MAX_CACHE_TIMEOUT_SECONDS = 3600;
 
 /** Largest `overlays` count; the overlay collector keeps this many masks in memory. */
 export const MAX_OVERLAYS = 100;
+
+/** The training inputs: present when `train-steps` is set, so the action runs `seg-gate train`. */
+export interface TrainingInputs {
+  /** Optimizer steps, an integer of at least 1. */
+  readonly steps: number;
+  /** Training inputs passed to the engine as `--<name> <value>`, only those that were set. */
+  readonly values: ReadonlyMap<TrainingValueInput, string>;
+}
 
 /** The action's inputs, validated, with defaults filled in. */
 export interface ActionInputs {
@@ -31,6 +40,8 @@ export interface ActionInputs {
   readonly workingDirectory: string | null;
   /** The `device` input, or `cpu` when it is not set. */
   readonly device: Device;
+  /** The training inputs, or null when `train-steps` is not set and the action evaluates. */
+  readonly training: TrainingInputs | null;
 }
 
 /** Reads an input by name and returns its value, `''` when it is not set. */
@@ -59,6 +70,7 @@ export function readActionInputs(read: InputReader): ActionInputs {
     overlays: readOverlays(read),
     workingDirectory: optional(read, Input.workingDirectory),
     device: readDevice(engineValues.get('device')),
+    training: readTraining(read, engineValues),
   };
 }
 
@@ -108,6 +120,50 @@ function readOverlays(read: InputReader): number {
     throw invalidOption(`input "${Input.overlays}"`, `an integer from 0 to ${MAX_OVERLAYS}`, value);
   }
   return count;
+}
+
+/**
+ * Reads `train-steps` and the training inputs. Training inputs without `train-steps`, and
+ * `predictions` with it, are usage errors: `seg-gate evaluate` has no training options, and
+ * `seg-gate train` needs a model to start from.
+ */
+function readTraining(
+  read: InputReader,
+  engineValues: ReadonlyMap<EngineValueInput, string>,
+): TrainingInputs | null {
+  const values = new Map<TrainingValueInput, string>();
+  for (const name of TRAINING_VALUE_INPUTS) {
+    const value = optional(read, name);
+    if (value !== null) {
+      values.set(name, value);
+    }
+  }
+
+  const stepsText = optional(read, Input.trainSteps);
+  if (stepsText === null) {
+    if (values.size > 0) {
+      const names = [...values.keys()].map((name) => `"${name}"`).join(', ');
+      const noun = values.size === 1 ? 'input' : 'inputs';
+      throw new UsageError(
+        `${noun} ${names} set without "${Input.trainSteps}": training inputs apply only to a ` +
+          `training run. Set "${Input.trainSteps}" to train, or remove them to evaluate.`,
+      );
+    }
+    return null;
+  }
+
+  const steps = Number(stepsText);
+  if (!Number.isSafeInteger(steps) || steps < 1) {
+    throw invalidOption(`input "${Input.trainSteps}"`, 'an integer of at least 1', stepsText);
+  }
+  if (engineValues.has('predictions')) {
+    throw new UsageError(
+      `input "predictions" set with "${Input.trainSteps}": training starts from a TensorFlow.js ` +
+        'layers model. Set "model" to its model.json, or remove "train-steps" to score the ' +
+        'prediction folder.',
+    );
+  }
+  return { steps, values };
 }
 
 function readDevice(value: string | undefined): Device {

@@ -26,6 +26,8 @@ import type { WorkPaths } from './paths.js';
 import { reportOf } from './report-file.js';
 import { renderJobSummary } from './summary/render.js';
 import type { BaselineSaveNote } from './summary/types.js';
+import { readTrainingReport, withTrainingOutcome } from './training-report.js';
+import type { TrainingSummary } from './training-report.js';
 
 /** Appends Markdown to the job summary. */
 export interface SummarySink {
@@ -94,6 +96,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
       baselineRejection: null,
       save: null,
       warnings: [],
+      training: null,
     });
   }
 }
@@ -106,6 +109,8 @@ interface GateResult {
   readonly baselineRejection: string | null;
   readonly save: BaselineSaveNote | null;
   readonly warnings: readonly Annotation[];
+  /** The training report of a `train-steps` run, or null. */
+  readonly training: TrainingSummary | null;
 }
 
 async function runGate(deps: ActionDeps, inputs: ActionInputs, paths: WorkPaths): Promise<void> {
@@ -143,7 +148,12 @@ async function runGate(deps: ActionDeps, inputs: ActionInputs, paths: WorkPaths)
     });
   }
   const report = reportOf(evaluation.file);
-  const outcome = interpretEngineExit(evaluation.exit, evaluation.file);
+  const training = inputs.training === null ? null : await readTraining(deps, paths);
+  const outcome = withTrainingOutcome(
+    interpretEngineExit(evaluation.exit, evaluation.file),
+    evaluation.exit,
+    training,
+  );
 
   const save = await saveBaseline(context, outcome, store, namespace, paths.report);
   if (save?.kind === 'not-saved') {
@@ -157,7 +167,23 @@ async function runGate(deps: ActionDeps, inputs: ActionInputs, paths: WorkPaths)
     baselineRejection: evaluation.baselineRejection,
     save,
     warnings,
+    training,
   });
+}
+
+/** Reads the training report, logging why there is none to show. */
+async function readTraining(deps: ActionDeps, paths: WorkPaths): Promise<TrainingSummary | null> {
+  const file = await readTrainingReport(paths.trainingReport);
+  switch (file.kind) {
+    case 'read':
+      return file.summary;
+    case 'missing':
+      deps.log.info(`No training report at ${paths.trainingReport}: the engine wrote none.`);
+      return null;
+    case 'unusable':
+      deps.log.warning(`Training report not shown: ${file.reason}`, 'seg-gate');
+      return null;
+  }
 }
 
 /** Writes the summary, the outputs and the annotations, and fails the step unless it passed. */
@@ -182,6 +208,7 @@ async function finish(
       minClassIou: numberInput(inputs, 'min-class-iou'),
       minClassRecall: numberInput(inputs, 'min-class-recall'),
     },
+    training: result.training,
   });
   await writeFile(paths.summary, markdown);
   try {
@@ -190,8 +217,11 @@ async function finish(
     deps.log.info(`Job summary not written: ${errorMessage(error)}. It is in ${paths.summary}.`);
   }
 
-  const failedChecks = (report?.checks ?? []).filter((check) => check.status === 'fail');
+  const failedChecks = [...(result.training?.checks ?? []), ...(report?.checks ?? [])].filter(
+    (check) => check.status === 'fail',
+  );
   setOutputs(deps, outcome, report, failedChecks, paths, overlays.length > 0);
+  setTrainingOutputs(deps, result.training, paths);
   annotateAndFail(deps.log, deps.setFailed, outcome, report, failedChecks, result.warnings);
 }
 
@@ -211,6 +241,22 @@ function setOutputs(
   deps.setOutput(Output.reportPath, report === null ? '' : paths.report);
   deps.setOutput(Output.summaryPath, paths.summary);
   deps.setOutput(Output.overlaysPath, hasOverlays ? paths.overlays : '');
+}
+
+/**
+ * Sets `checkpoint-path` when training saved a checkpoint and `training-report-path` when a
+ * training report was read; both are empty otherwise.
+ */
+function setTrainingOutputs(
+  deps: ActionDeps,
+  training: TrainingSummary | null,
+  paths: WorkPaths,
+): void {
+  deps.setOutput(
+    Output.checkpointPath,
+    training === null || training.checkpoint === null ? '' : paths.checkpoint,
+  );
+  deps.setOutput(Output.trainingReportPath, training === null ? '' : paths.trainingReport);
 }
 
 function numberInput(

@@ -13,11 +13,15 @@ export interface WorkPaths {
   /** The engine's own Markdown summary. */
   readonly engineSummary: string;
   readonly overlays: string;
+  /** Folder `seg-gate train` saves the trained checkpoint to (output `checkpoint-path`). */
+  readonly checkpoint: string;
+  /** The training report of `seg-gate train` (output `training-report-path`). */
+  readonly trainingReport: string;
 }
 
 /**
  * Creates the run's work folder under `RUNNER_TEMP` (the system temp folder outside a runner) and
- * empties the overlay folder, so a second step in the same job shows only its own overlays.
+ * clears the engine's outputs, so a second step in the same job shows only its own results.
  */
 export async function prepareWorkPaths(env: NodeJS.ProcessEnv): Promise<WorkPaths> {
   const root = join(env[Env.runnerTemp] || tmpdir(), 'seg-gate');
@@ -27,6 +31,8 @@ export async function prepareWorkPaths(env: NodeJS.ProcessEnv): Promise<WorkPath
     summary: join(root, 'summary.md'),
     engineSummary: join(root, 'engine-summary.md'),
     overlays: join(root, 'overlays'),
+    checkpoint: join(root, 'checkpoint'),
+    trainingReport: join(root, 'training.json'),
   };
 
   await mkdir(root, { recursive: true });
@@ -34,9 +40,14 @@ export async function prepareWorkPaths(env: NodeJS.ProcessEnv): Promise<WorkPath
   return paths;
 }
 
-/** Deletes the report and empties the overlay folder, so a run shows only what it wrote. */
+/**
+ * Deletes the report, the training report and the checkpoint folder and empties the overlay
+ * folder, so a run shows only what it wrote.
+ */
 export async function clearEngineOutputs(paths: WorkPaths): Promise<void> {
   await rm(paths.report, { force: true });
+  await rm(paths.trainingReport, { force: true });
+  await rm(paths.checkpoint, { recursive: true, force: true });
   await rm(paths.overlays, { recursive: true, force: true });
   await mkdir(paths.overlays, { recursive: true });
 }

@@ -12,8 +12,13 @@ import {
   DEFAULT_CACHE_TIMEOUT_SECONDS,
   DEFAULT_OVERLAYS,
   ENGINE_VALUE_INPUTS,
+  Input,
+  TRAINING_ACTION_SET_OPTIONS,
+  TRAINING_CONFIG_ONLY_OPTIONS,
+  TRAINING_VALUE_INPUTS,
 } from '../../src/action/constants.js';
 import { EVALUATE_OPTIONS } from '../../src/config/evaluate-options.js';
+import { TRAIN_OPTIONS } from '../../src/config/train-options.js';
 import { REPO_DIR } from './helpers/checkout.js';
 
 interface ActionYaml {
@@ -83,6 +88,32 @@ describe('engine options', () => {
   });
 });
 
+describe('train-only engine options', () => {
+  const evaluateFlags = new Set(Object.values(EVALUATE_OPTIONS).map((spec) => spec.flag));
+  const trainOnlyFlags = Object.values(TRAIN_OPTIONS)
+    .flatMap((spec) => (spec.flag === null || evaluateFlags.has(spec.flag) ? [] : [spec.flag]))
+    .map((flag) => flag.slice(2));
+  const covered = [
+    ...TRAINING_VALUE_INPUTS,
+    ...TRAINING_ACTION_SET_OPTIONS,
+    ...TRAINING_CONFIG_ONLY_OPTIONS,
+  ];
+
+  it('are each an input, set by the action or config only', () => {
+    expect([...covered].sort()).toEqual([...trainOnlyFlags].sort());
+  });
+
+  it('are sorted into one group each', () => {
+    expect(new Set(covered).size).toBe(covered.length);
+  });
+
+  it('are declared in action.yml', () => {
+    for (const name of [Input.trainSteps, ...TRAINING_VALUE_INPUTS]) {
+      expect(Object.keys(action.inputs), name).toContain(name);
+    }
+  });
+});
+
 describe('README GitHub Action section', () => {
   it('has a row for every input with its default', () => {
     const rows = tableRows('### Inputs');
@@ -100,7 +131,7 @@ describe('README GitHub Action section', () => {
   });
 
   it('names the options that only a config file sets', () => {
-    for (const name of CONFIG_ONLY_OPTIONS) {
+    for (const name of [...CONFIG_ONLY_OPTIONS, ...TRAINING_CONFIG_ONLY_OPTIONS]) {
       expect(docs, name).toContain(`\`--${name}\``);
     }
   });

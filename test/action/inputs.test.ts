@@ -12,6 +12,15 @@ const FILES = {
   summaryPath: '/t/engine-summary.md',
   overlaysDir: '/t/overlays',
   baselinePath: null,
+  checkpointDir: '/t/checkpoint',
+  trainingReportPath: '/t/training.json',
+};
+
+const TRAIN_INPUTS = {
+  model: 'm/model.json',
+  data: 'VOC',
+  normalize: 'unit',
+  'train-steps': '2',
 };
 
 describe('readActionInputs', () => {
@@ -54,6 +63,42 @@ describe('readActionInputs', () => {
     );
     expect(() => readActionInputs(reader({ device: 'tpu' }))).toThrow(
       'Invalid value for input "device": expected cpu or cuda, received "tpu".',
+    );
+  });
+
+  it('reads no training without train-steps', () => {
+    expect(readActionInputs(reader({ model: 'm.onnx' })).training).toBeNull();
+  });
+
+  it('reads train-steps and training inputs', () => {
+    const inputs = readActionInputs(
+      reader({ ...TRAIN_INPUTS, 'train-steps': ' 40 ', optimizer: 'sgd', 'batch-size': '' }),
+    );
+
+    expect(inputs.training?.steps).toBe(40);
+    expect([...(inputs.training?.values ?? [])]).toEqual([['optimizer', 'sgd']]);
+  });
+
+  it('rejects an invalid train-steps', () => {
+    for (const value of ['0', '2.5', 'ten']) {
+      expect(() => readActionInputs(reader({ ...TRAIN_INPUTS, 'train-steps': value }))).toThrow(
+        `Invalid value for input "train-steps": expected an integer of at least 1, received "${value}".`,
+      );
+    }
+  });
+
+  it('rejects training inputs without train-steps', () => {
+    expect(() =>
+      readActionInputs(reader({ model: 'm/model.json', loss: 'auto', 'eval-split': 'val' })),
+    ).toThrow(
+      'inputs "loss", "eval-split" set without "train-steps": training inputs apply only to a ' +
+        'training run. Set "train-steps" to train, or remove them to evaluate.',
+    );
+  });
+
+  it('rejects predictions with train-steps', () => {
+    expect(() => readActionInputs(reader({ predictions: 'masks', 'train-steps': '2' }))).toThrow(
+      'input "predictions" set with "train-steps"',
     );
   });
 });
@@ -127,6 +172,91 @@ describe('buildEngineArgs', () => {
       '--max-class-iou-drop',
       '0.05',
     ]);
+  });
+
+  it('runs train with the training inputs, checkpoint and report', () => {
+    const inputs = readActionInputs(
+      reader({
+        ...TRAIN_INPUTS,
+        'eval-split': 'val',
+        'class-weights': '0.5,1,1,3',
+        'overfit-probe': '10',
+        'label-encoding': 'one-hot',
+        loss: 'categorical-crossentropy',
+        optimizer: 'sgd',
+        'learning-rate': '0.02',
+        'batch-size': '8',
+        'skip-missing': 'true',
+      }),
+    );
+
+    expect(buildEngineArgs(inputs, { ...FILES, baselinePath: '/t/base.json' })).toEqual([
+      'train',
+      '--model',
+      'm/model.json',
+      '--data',
+      'VOC',
+      '--normalize',
+      'unit',
+      '--skip-missing',
+      '--steps',
+      '2',
+      '--batch-size',
+      '8',
+      '--learning-rate',
+      '0.02',
+      '--optimizer',
+      'sgd',
+      '--class-weights',
+      '0.5,1,1,3',
+      '--loss',
+      'categorical-crossentropy',
+      '--label-encoding',
+      'one-hot',
+      '--overfit-probe',
+      '10',
+      '--eval-split',
+      'val',
+      '--output',
+      '/t/checkpoint',
+      '--training-report',
+      '/t/training.json',
+      '--report',
+      '/t/report.json',
+      '--summary',
+      '/t/engine-summary.md',
+      '--progress',
+      'lines',
+      '--overlays',
+      '8',
+      '--overlays-dir',
+      '/t/overlays',
+      '--baseline',
+      '/t/base.json',
+    ]);
+  });
+
+  it('runs train with only the steps set', () => {
+    const args = buildEngineArgs(readActionInputs(reader(TRAIN_INPUTS)), FILES);
+
+    expect(args[0]).toBe('train');
+    expect(args.slice(args.indexOf('--steps'), args.indexOf('--report'))).toEqual([
+      '--steps',
+      '2',
+      '--output',
+      '/t/checkpoint',
+      '--training-report',
+      '/t/training.json',
+    ]);
+  });
+
+  it('leaves training options out of evaluate', () => {
+    const args = buildEngineArgs(readActionInputs(reader({ model: 'm/model.json' })), FILES);
+
+    expect(args[0]).toBe('evaluate');
+    for (const flag of ['--steps', '--output', '--training-report', '--batch-size']) {
+      expect(args).not.toContain(flag);
+    }
   });
 
   it('leaves thresholds out when they are not set', () => {

@@ -25,6 +25,7 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     overlays: [],
     reportPath: '/t/report.json',
     thresholds: { minClassIou: null, minClassRecall: null },
+    training: null,
     ...overrides,
   };
 }

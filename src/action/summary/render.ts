@@ -12,6 +12,7 @@ import {
   verdictSection,
   warningsSection,
 } from './sections.js';
+import { trainingSection } from './training.js';
 import type { SummaryInput, SummarySection } from './types.js';
 
 /** Bytes left free under GitHub's limit, for content other steps' tools may count. */
@@ -19,8 +20,8 @@ const SUMMARY_MARGIN_BYTES = 1024;
 
 /**
  * Renders the job summary. The verdict comes first, then failed checks with their likely fix,
- * warnings, headline metrics with the change against the baseline, and where the baseline came
- * from. The per-class table, top confusions, per-class IoU chart, overlay list and the collapsed
+ * warnings, the training run of a `train-steps` run, headline metrics with the change against the
+ * baseline, and where the baseline came from. The per-class table, top confusions, per-class IoU chart, overlay list and the collapsed
  * full confusion matrix follow. The result stays under GitHub's 1 MiB step summary limit because
  * the least important parts are left out first, with a note.
  */
@@ -41,12 +42,21 @@ export function renderJobSummary(
         markdown: failedChecksSection(report.checks),
       },
       { title: 'warnings', priority: 6, markdown: warningsSection(report) },
-      {
-        title: 'metrics',
-        priority: 'required',
-        markdown: metricsSection(report),
-      },
     );
+  }
+  if (input.training !== null) {
+    sections.push({
+      title: 'training',
+      priority: 'required',
+      markdown: trainingSection(input.training),
+    });
+  }
+  if (report !== null) {
+    sections.push({
+      title: 'metrics',
+      priority: 'required',
+      markdown: metricsSection(report),
+    });
   }
   sections.push({ title: 'baseline', priority: 'required', markdown: baselineSection(input) });
 

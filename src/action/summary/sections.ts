@@ -306,7 +306,8 @@ function className(report: Report, id: number): string {
   return escapeMarkdown(entry?.name ?? String(id));
 }
 
-function clip(text: string): string {
+/** Shortens a check message to `MAX_CHECK_MESSAGE_LENGTH` characters, with a note when cut. */
+export function clip(text: string): string {
   return text.length <= MAX_CHECK_MESSAGE_LENGTH
     ? text
     : `${text.slice(0, MAX_CHECK_MESSAGE_LENGTH - 1)}… (the report has the full message)`;
@@ -320,7 +321,7 @@ function escapeCode(text: string): string {
 type Alignment = 'left' | 'right';
 
 /** Builds a GitHub Flavored Markdown table; cells must already be escaped. */
-function table(
+export function table(
   header: readonly string[],
   rows: readonly (readonly string[])[],
   alignments: readonly Alignment[],

@@ -1,6 +1,7 @@
 import type { BaselineOrigin, BaselineSave } from '../baseline/store.js';
 import type { Report } from '../../report/types.js';
 import type { RunOutcome } from '../outcome.js';
+import type { TrainingSummary } from '../training-report.js';
 
 /** What became of saving this run's report as the baseline. */
 export type BaselineSaveNote = BaselineSave | { readonly kind: 'skipped'; readonly reason: string };
@@ -27,6 +28,8 @@ export interface SummaryInput {
   readonly overlays: readonly string[];
   readonly reportPath: string;
   readonly thresholds: ClassThresholds;
+  /** The training report of a `train-steps` run, or null when the action evaluated only. */
+  readonly training: TrainingSummary | null;
 }
 
 /** One part of the summary. Optional parts are left out, lowest priority first, to fit 1 MiB. */
