@@ -9567,6 +9567,7 @@ import { performance as performance7 } from "node:perf_hooks";
 async function runTrain(settings, io2, hooks = {}) {
   const startedAt = /* @__PURE__ */ new Date();
   const start = performance7.now();
+  await checkBeforeTraining(settings);
   const backend = await selectTrainingBackend(
     settings.evaluation.input.backend,
     io2.logger,
@@ -9587,6 +9588,27 @@ async function runTrain(settings, io2, hooks = {}) {
   }
   const exitCode = outcome.passed ? evaluation?.exitCode ?? ExitCode.pass : ExitCode.gateFailed;
   return { exitCode, report, evaluation };
+}
+async function checkBeforeTraining(settings) {
+  const evaluation = settings.evaluation;
+  const targets = [
+    { option: "--output", path: settings.outputDir, kind: "folder" }
+  ];
+  const files = [
+    ["--training-report", settings.trainingReportPath],
+    ["--report", evaluation.reportPath],
+    ["--summary", evaluation.summaryPath]
+  ];
+  for (const [option, path] of files) {
+    if (path) {
+      targets.push({ option, path, kind: "file" });
+    }
+  }
+  await prepareOutputs(targets);
+  await resolveDataset(evaluation.data, {
+    limit: evaluation.limit,
+    skipMissing: evaluation.skipMissing
+  });
 }
 async function trainSession(session, logger, hooks) {
   const checks = preflightChecks(session);
@@ -9707,6 +9729,8 @@ var init_run_train = __esm({
   "src/train/run-train.ts"() {
     "use strict";
     init_run_evaluate();
+    init_resolve();
+    init_prepare_outputs();
     init_errors();
     init_backend2();
     init_batches();

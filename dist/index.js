@@ -37016,7 +37016,7 @@ function describeMissingService(env) {
   if (url2) {
     return null;
   }
-  return v2 ? "no cache service: ACTIONS_RESULTS_URL is not set" : "no cache service: ACTIONS_CACHE_URL is not set (the runner sets it on GitHub; act starts its own cache server unless --no-cache-server)";
+  return v2 ? "no cache service: ACTIONS_RESULTS_URL is not set" : "no cache service: neither ACTIONS_RESULTS_URL (the current service, set by runners on github.com) nor ACTIONS_CACHE_URL (GitHub Enterprise Server, and act unless --no-cache-server) is set";
 }
 async function runWorker(options, body2, root) {
   const folder = await mkdtemp(join10(tmpdir2(), "seg-gate-cache-"));
@@ -78876,7 +78876,7 @@ function interpretEngineExit(exit, file) {
 }
 var QUOTED_STDERR_LINES = 3;
 function withStderr(headline, stderrTail) {
-  const lines = stderrTail.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+  const lines = stderrTail.split(/\r?\n/).map((line) => line.trim().replace(/^error: /, "")).filter((line) => line !== "");
   if (lines.length === 0) {
     return `${headline}; the log above has the message.`;
   }
@@ -79099,7 +79099,7 @@ function failedChecksSection(checks) {
   }
   const items = failed.map(
     (check) => `- **${escapeMarkdown(check.id)}**: ${escapeMarkdown(clip2(check.message))}
-  - Likely fix: ${escapeMarkdown(likelyFix(check.id))}`
+  - Likely fix: ${likelyFix(check.id)}`
   );
   return `### Failed checks (${failed.length})
 

@@ -78,7 +78,7 @@ const QUOTED_STDERR_LINES = 3;
 function withStderr(headline: string, stderrTail: string): string {
   const lines = stderrTail
     .split(/\r?\n/)
-    .map((line) => line.trim())
+    .map((line) => line.trim().replace(/^error: /, ''))
     .filter((line) => line !== '');
   if (lines.length === 0) {
     return `${headline}; the log above has the message.`;

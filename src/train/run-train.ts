@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 
 import type { CheckRecord } from '../checks/types.js';
 import { runEvaluate, type EvaluateIo, type EvaluateResult } from '../cli/run-evaluate.js';
+import { resolveDataset } from '../dataset/resolve.js';
+import { prepareOutputs, type OutputTarget } from '../io/prepare-outputs.js';
 import { ExitCode } from '../errors.js';
 import type { Logger } from '../pipeline/logger.js';
 import type { BackendCandidate } from '../segmenters/tfjs/backend.js';
@@ -46,6 +48,7 @@ export async function runTrain(
 ): Promise<TrainResult> {
   const startedAt = new Date();
   const start = performance.now();
+  await checkBeforeTraining(settings);
   const backend = await selectTrainingBackend(
     settings.evaluation.input.backend,
     io.logger,
@@ -69,6 +72,33 @@ export async function runTrain(
 
   const exitCode = outcome.passed ? (evaluation?.exitCode ?? ExitCode.pass) : ExitCode.gateFailed;
   return { exitCode, report, evaluation };
+}
+
+/**
+ * Checks what would otherwise fail only after training: every output location can be written and
+ * the evaluation's ids resolve. Throws `UsageError` or `InputError` (exit 2).
+ */
+async function checkBeforeTraining(settings: TrainSettings): Promise<void> {
+  const evaluation = settings.evaluation;
+  const targets: OutputTarget[] = [
+    { option: '--output', path: settings.outputDir, kind: 'folder' },
+  ];
+  const files: [string, string | null][] = [
+    ['--training-report', settings.trainingReportPath],
+    ['--report', evaluation.reportPath],
+    ['--summary', evaluation.summaryPath],
+  ];
+  for (const [option, path] of files) {
+    if (path) {
+      targets.push({ option, path, kind: 'file' });
+    }
+  }
+  await prepareOutputs(targets);
+
+  await resolveDataset(evaluation.data, {
+    limit: evaluation.limit,
+    skipMissing: evaluation.skipMissing,
+  });
 }
 
 async function trainSession(

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -133,5 +133,30 @@ describe('seg-gate train on the shapes example', () => {
 
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('is a TensorFlow.js graph model, which is inference-only');
+  });
+});
+
+describe('seg-gate train output checks', () => {
+  it('exits 2 before the first step when --output is a file', async () => {
+    const blocker = join(folder, 'a-file');
+    await writeFile(blocker, 'not a folder');
+    const args = trainArgs(TRAINED_EXAMPLE, 'unused').map((arg) =>
+      arg === join(folder, 'unused') ? blocker : arg,
+    );
+    const run = await runSegGate(args);
+
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(`Cannot write --output ${blocker}`);
+    expect(run.stderr).not.toMatch(/step 1\//);
+  });
+
+  it('exits 2 before the first step for an evaluation split that does not exist', async () => {
+    const run = await runSegGate(
+      trainArgs(TRAINED_EXAMPLE, 'no-split', ['--eval-split', 'nosuch']),
+    );
+
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('nosuch');
+    expect(run.stderr).not.toMatch(/step 1\//);
   });
 });

@@ -121,7 +121,7 @@ export function describeMissingService(env: NodeJS.ProcessEnv): string | null {
   }
   return v2
     ? 'no cache service: ACTIONS_RESULTS_URL is not set'
-    : 'no cache service: ACTIONS_CACHE_URL is not set (the runner sets it on GitHub; act starts its own cache server unless --no-cache-server)';
+    : 'no cache service: neither ACTIONS_RESULTS_URL (the current service, set by runners on github.com) nor ACTIONS_CACHE_URL (GitHub Enterprise Server, and act unless --no-cache-server) is set';
 }
 
 async function runWorker(

@@ -51,7 +51,8 @@ export function failedChecksSection(checks: readonly CheckRecord[]): string {
   const items = failed.map(
     (check) =>
       `- **${escapeMarkdown(check.id)}**: ${escapeMarkdown(clip(check.message))}\n` +
-      `  - Likely fix: ${escapeMarkdown(likelyFix(check.id))}`,
+      // The hints are this project's own Markdown, so they are not escaped.
+      `  - Likely fix: ${likelyFix(check.id)}`,
   );
   return `### Failed checks (${failed.length})\n\n${items.join('\n')}`;
 }
