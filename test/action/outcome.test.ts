@@ -81,7 +81,7 @@ describe('interpretEngineExit', () => {
       kind: 'error',
       cause: 'input',
       message:
-        'The engine rejected its options or input (exit code 2): progress: 0/4 error: unknown option --min-class-iou (Did you mean --min-iou?)',
+        'The engine rejected its options or input (exit code 2): progress: 0/4 unknown option --min-class-iou (Did you mean --min-iou?)',
     });
   });
 });

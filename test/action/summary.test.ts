@@ -200,7 +200,7 @@ describe('renderJobSummary', () => {
       '- **collapse.dominant-class**: background takes 100.0% of predicted pixels',
     );
     expect(markdown).toContain(
-      `  - Likely fix: ${likelyFix('collapse.dominant-class').replace(/`/g, '\\`')}`,
+      `  - Likely fix: ${likelyFix('collapse.dominant-class')}`,
     );
   });
 
