@@ -199,9 +199,7 @@ describe('renderJobSummary', () => {
     expect(markdown).toContain(
       '- **collapse.dominant-class**: background takes 100.0% of predicted pixels',
     );
-    expect(markdown).toContain(
-      `  - Likely fix: ${likelyFix('collapse.dominant-class')}`,
-    );
+    expect(markdown).toContain(`  - Likely fix: ${likelyFix('collapse.dominant-class')}`);
   });
 
   it('states whether the report was saved as the baseline', () => {
