@@ -5742,9 +5742,22 @@ async function batchCheckInputs(spec, images) {
   }
   return inputs;
 }
+function outputFormName(plan2, probe) {
+  if (plan2.form === "class-ids") {
+    return "class-ids";
+  }
+  const data = toFloatScores(probe.data);
+  if (plan2.form === "binary") {
+    return isWithinUnitInterval(data) ? "probabilities" : "sigmoid";
+  }
+  const view = { data, channels: plan2.channels, height: plan2.height, width: plan2.width };
+  return detectScoreKind({ ...view, layout: plan2.layout });
+}
 var init_segment_image = __esm({
   "src/segmenters/segment-image.ts"() {
     "use strict";
+    init_output_values();
+    init_score_kind();
     init_preprocess();
     init_threshold();
   }
@@ -5964,17 +5977,6 @@ function onnxBatchRunner(run, batchDim) {
     }
   };
 }
-function outputFormName(plan2, probe) {
-  if (plan2.form === "class-ids") {
-    return "class-ids";
-  }
-  const data = toFloatScores(probe.data);
-  if (plan2.form === "binary") {
-    return isWithinUnitInterval(data) ? "probabilities" : "sigmoid";
-  }
-  const view = { data, channels: plan2.channels, height: plan2.height, width: plan2.width };
-  return detectScoreKind({ ...view, layout: plan2.layout });
-}
 function singleInput(session, modelPath) {
   const inputs = declaredTensors(session, "input", modelPath);
   const [input] = inputs;
@@ -6026,8 +6028,6 @@ var init_onnx = __esm({
     init_onnx_info();
     init_onnx_session();
     init_output_form();
-    init_output_values();
-    init_score_kind();
     init_segment_image();
     init_unscorable();
     init_batch_consistency();
@@ -7008,7 +7008,7 @@ async function buildSegmenter2(model2, settings, normalize, details) {
     return withoutBatchCheck(unscorableSegmenter(info, [planned.finding], release));
   }
   const plan2 = planned.plan;
-  const form = outputFormName2(plan2, probe);
+  const form = outputFormName(plan2, probe);
   Object.assign(details, { outputLayout: plan2.layout.toUpperCase(), outputForm: form });
   const decoding = describeThreshold(
     describeDecoding(plan2, probe.type, form, options.resize, options.upsample),
@@ -7052,17 +7052,6 @@ function imageRunSpec2(run) {
 async function checkImages2(run, images) {
   const inputs = await batchCheckInputs(run.spec, images);
   return checkBatchConsistency(tfjsBatchRunner(run.model, run.dims), inputs);
-}
-function outputFormName2(plan2, probe) {
-  if (plan2.form === "class-ids") {
-    return "class-ids";
-  }
-  const data = toFloatScores(probe.data);
-  if (plan2.form === "binary") {
-    return isWithinUnitInterval(data) ? "probabilities" : "sigmoid";
-  }
-  const view = { data, channels: plan2.channels, height: plan2.height, width: plan2.width };
-  return detectScoreKind({ ...view, layout: plan2.layout });
 }
 function describeThreshold(decoding, plan2, threshold) {
   if (plan2.form !== "binary") {
@@ -7117,8 +7106,6 @@ var init_segmenter = __esm({
     init_onnx_input();
     init_onnx_info();
     init_output_form();
-    init_output_values();
-    init_score_kind();
     init_score_view();
     init_segment_image();
     init_unscorable();

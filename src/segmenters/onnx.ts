@@ -10,13 +10,15 @@ import { describeDecoding } from './onnx-info.js';
 import type { OutputFormName } from './onnx-info.js';
 import { createOnnxSession, declaredTensors, runModel } from './onnx-session.js';
 import type { DeclaredTensor } from './onnx-session.js';
-import type { RawOutput } from './output.js';
 import { planOutput } from './output-form.js';
 import type { OutputPlan } from './output-form.js';
-import { toFloatScores } from './output-values.js';
 import type { PreprocessSpec } from './preprocess.js';
-import { detectScoreKind, isWithinUnitInterval } from './score-kind.js';
-import { batchCheckInputs, segmentImageWith, type ImageRunSpec } from './segment-image.js';
+import {
+  batchCheckInputs,
+  outputFormName,
+  segmentImageWith,
+  type ImageRunSpec,
+} from './segment-image.js';
 import type { Segmenter, SegmenterInfo, SegmenterInput, SegmenterOutput } from './types.js';
 import { unscorableSegmenter } from './unscorable.js';
 import { checkBatchConsistency, type BatchRunner } from './batch-consistency.js';
@@ -185,23 +187,6 @@ function onnxBatchRunner(run: ModelRun, batchDim: number | null): BatchRunner<Fl
       );
     },
   };
-}
-
-/**
- * Names the output form from the plan and the zero-input probe: per-class scores are
- * `probabilities` when they lie in [0, 1] and sum to 1 per pixel, else `logits`. A single channel
- * is `sigmoid` when the probe left [0, 1], and then every image gets the sigmoid.
- */
-function outputFormName(plan: OutputPlan, probe: RawOutput): OutputFormName {
-  if (plan.form === 'class-ids') {
-    return 'class-ids';
-  }
-  const data = toFloatScores(probe.data);
-  if (plan.form === 'binary') {
-    return isWithinUnitInterval(data) ? 'probabilities' : 'sigmoid';
-  }
-  const view = { data, channels: plan.channels, height: plan.height, width: plan.width };
-  return detectScoreKind({ ...view, layout: plan.layout });
 }
 
 function singleInput(session: InferenceSession, modelPath: string): DeclaredTensor {

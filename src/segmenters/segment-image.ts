@@ -1,5 +1,7 @@
 import type { OutputFormName } from './onnx-info.js';
 import type { RawOutput } from './output.js';
+import { toFloatScores } from './output-values.js';
+import { detectScoreKind, isWithinUnitInterval } from './score-kind.js';
 import type { OutputPlan } from './output-form.js';
 import { preprocessImage, type PreprocessSpec } from './preprocess.js';
 import { decodeWithThreshold } from './threshold.js';
@@ -58,4 +60,21 @@ export async function batchCheckInputs(
     inputs.push((await preprocessImage(image.imagePath, spec)).data);
   }
   return inputs;
+}
+
+/**
+ * Names the output form from the plan and the zero-input probe: per-class scores are
+ * `probabilities` when they lie in [0, 1] and sum to 1 per pixel, else `logits`. A single channel
+ * is `sigmoid` when the probe left [0, 1], and then every image gets the sigmoid.
+ */
+export function outputFormName(plan: OutputPlan, probe: RawOutput): OutputFormName {
+  if (plan.form === 'class-ids') {
+    return 'class-ids';
+  }
+  const data = toFloatScores(probe.data);
+  if (plan.form === 'binary') {
+    return isWithinUnitInterval(data) ? 'probabilities' : 'sigmoid';
+  }
+  const view = { data, channels: plan.channels, height: plan.height, width: plan.width };
+  return detectScoreKind({ ...view, layout: plan.layout });
 }

@@ -9,14 +9,16 @@ import { missingNormalizeError } from '../normalize.js';
 import { checkImageInput, inputDims, resolveInputSize } from '../onnx-input.js';
 import { describeDecoding } from '../onnx-info.js';
 import type { OutputFormName } from '../onnx-info.js';
-import type { RawOutput } from '../output.js';
 import { planOutput } from '../output-form.js';
 import type { OutputPlan } from '../output-form.js';
-import { toFloatScores } from '../output-values.js';
 import type { PreprocessSpec } from '../preprocess.js';
-import { detectScoreKind, isWithinUnitInterval } from '../score-kind.js';
 import { BINARY_THRESHOLD } from '../score-view.js';
-import { batchCheckInputs, segmentImageWith, type ImageRunSpec } from '../segment-image.js';
+import {
+  batchCheckInputs,
+  outputFormName,
+  segmentImageWith,
+  type ImageRunSpec,
+} from '../segment-image.js';
 import type { Segmenter, SegmenterInfo, SegmenterInput, SegmenterOutput } from '../types.js';
 import { unscorableSegmenter } from '../unscorable.js';
 import { selectBackend } from './backend.js';
@@ -219,24 +221,6 @@ function imageRunSpec(run: ModelRun): ImageRunSpec {
 async function checkImages(run: ModelRun, images: readonly SegmenterInput[]): Promise<CheckRecord> {
   const inputs = await batchCheckInputs(run.spec, images);
   return checkBatchConsistency(tfjsBatchRunner(run.model, run.dims), inputs);
-}
-
-/**
- * Names the output form from the plan and the zero-input probe, as the ONNX segmenter does.
- * Per-class scores are `probabilities` when they lie in [0, 1] and sum to 1 per pixel, else
- * `logits`. A single channel is `sigmoid` when the probe left [0, 1], and then every image gets
- * the sigmoid.
- */
-function outputFormName(plan: OutputPlan, probe: RawOutput): OutputFormName {
-  if (plan.form === 'class-ids') {
-    return 'class-ids';
-  }
-  const data = toFloatScores(probe.data);
-  if (plan.form === 'binary') {
-    return isWithinUnitInterval(data) ? 'probabilities' : 'sigmoid';
-  }
-  const view = { data, channels: plan.channels, height: plan.height, width: plan.width };
-  return detectScoreKind({ ...view, layout: plan.layout });
 }
 
 /** Replaces the decoder's fixed threshold in the decoding description with `--threshold`. */
