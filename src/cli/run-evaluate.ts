@@ -183,7 +183,7 @@ export async function writeOutputs(
  */
 export class OutputWriteError extends UsageError {}
 
-/** Every file and folder the run writes, checked before it starts. */
+/** Lists every file and folder the run writes, so they can be checked before it starts. */
 function outputTargets(settings: EvaluateSettings): OutputTarget[] {
   const targets: OutputTarget[] = [];
   if (settings.reportPath) {
