@@ -1522,7 +1522,7 @@ var init_constant_evidence = __esm({
         return {
           id,
           status: "fail",
-          message: `All ${this.scoredImages} scored predictions have the same ${grid} (${this.describeFirstPrediction()}) although their labels give ${this.labelKeys.size} distinct signatures. The model probably ignores its input: a wrong input name, an all-zero input tensor or a cached output is likely.`
+          message: `All ${this.scoredImages} scored predictions have the same ${grid} (${this.describeFirstPrediction()}) although their labels give ${this.labelKeys.size} distinct signatures. The model ignores its input: a model collapsed to one output (see the collapse checks), a wrong input name, an all-zero input tensor or a cached output is likely.`
         };
       }
       /** Class shares of the first prediction signature, largest first, at most three. */

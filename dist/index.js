@@ -78827,7 +78827,7 @@ function formatDelta(value) {
   }
   const fixed = Math.abs(value).toFixed(4);
   if (Number(fixed) === 0) {
-    return `\xB1${fixed}`;
+    return fixed;
   }
   return `${value < 0 ? "-" : "+"}${fixed}`;
 }

@@ -22,7 +22,7 @@ export function formatDelta(value: number | null): string {
   }
   const fixed = Math.abs(value).toFixed(4);
   if (Number(fixed) === 0) {
-    return `±${fixed}`;
+    return fixed;
   }
   return `${value < 0 ? '-' : '+'}${fixed}`;
 }

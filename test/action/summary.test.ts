@@ -334,7 +334,7 @@ describe('formatOutputNumber', () => {
   it('signs differences', () => {
     expect(formatDelta(0.01234)).toBe('+0.0123');
     expect(formatDelta(-0.004)).toBe('-0.0040');
-    expect(formatDelta(0.00001)).toBe('±0.0000');
+    expect(formatDelta(0.00001)).toBe('0.0000');
     expect(formatDelta(null)).toBe('—');
   });
 });

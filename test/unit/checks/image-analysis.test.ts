@@ -393,7 +393,7 @@ describe('contract.predictions.constant', () => {
     const check = constantCheck(labels.map((label) => [label, prediction]));
     expect(check.status).toBe('fail');
     expect(check.message).toBe(
-      'All 3 scored predictions have the same 16x16 nearest-neighbour signature (background 100.0%) although their labels give 3 distinct signatures. The model probably ignores its input: a wrong input name, an all-zero input tensor or a cached output is likely.',
+      'All 3 scored predictions have the same 16x16 nearest-neighbour signature (background 100.0%) although their labels give 3 distinct signatures. The model ignores its input: a model collapsed to one output (see the collapse checks), a wrong input name, an all-zero input tensor or a cached output is likely.',
     );
   });
 
