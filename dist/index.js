@@ -37499,6 +37499,15 @@ var init_runtime = __esm({
   }
 });
 
+// src/checks/defaults.ts
+var DEFAULT_REGRESSION_OPTIONS = {
+  maxMiouDrop: 0.01,
+  maxClassIouDrop: 0.1,
+  resamples: 1e3,
+  seed: 12345,
+  confidence: 0.95
+};
+
 // src/action/main.ts
 init_errors();
 import { writeFile as writeFile4 } from "node:fs/promises";
@@ -79199,9 +79208,9 @@ function classesSection(classes, comparison, thresholds) {
     formatRatio(entry.recall),
     formatDelta(deltas.get(entry.id) ?? null),
     formatCount(entry.support),
-    classMark(entry, thresholds)
+    classMark(entry, thresholds, deltas.get(entry.id) ?? null)
   ]);
-  const legend = thresholds.minClassIou === null && thresholds.minClassRecall === null ? "Marks need the `min-class-iou` or `min-class-recall` input; `\u2014` is a class absent from labels and predictions." : `\u274C marks a class below ${describeThresholds(thresholds)}; \`\u2014\` is a class absent from labels and predictions.`;
+  const legend = classLegend(thresholds, comparison !== null);
   return [
     "### Per-class scores",
     "",
@@ -79218,12 +79227,30 @@ function classesSection(classes, comparison, thresholds) {
     legend
   ].join("\n");
 }
-function classMark(entry, thresholds) {
+function classLegend(thresholds, compared) {
+  const reasons = [];
+  if (thresholds.minClassIou !== null || thresholds.minClassRecall !== null) {
+    reasons.push(`below ${describeThresholds(thresholds)}`);
+  }
+  if (compared) {
+    reasons.push(`that lost more than ${thresholds.maxClassIouDrop} IoU against the baseline`);
+  }
+  const absent = "`\u2014` is a class absent from labels and predictions.";
+  if (reasons.length === 0) {
+    return `Marks need the \`min-class-iou\` or \`min-class-recall\` input, or a baseline; ${absent}`;
+  }
+  return `\u274C marks a class ${reasons.join(" or ")}; ${absent}`;
+}
+function classMark(entry, thresholds, delta) {
   if (entry.iou === null && entry.recall === null) {
     return NO_VALUE;
   }
+  const lostIou = delta !== null && delta < -thresholds.maxClassIouDrop;
+  if (lostIou) {
+    return "\u274C";
+  }
   if (thresholds.minClassIou === null && thresholds.minClassRecall === null) {
-    return "";
+    return delta === null ? "" : "\u2705";
   }
   const lowIou = thresholds.minClassIou !== null && entry.iou !== null && entry.iou < thresholds.minClassIou;
   const lowRecall = thresholds.minClassRecall !== null && entry.recall !== null && entry.recall < thresholds.minClassRecall;
@@ -79594,7 +79621,8 @@ async function finish(deps, inputs, paths, result) {
     reportPath: paths.report,
     thresholds: {
       minClassIou: numberInput(inputs, "min-class-iou"),
-      minClassRecall: numberInput(inputs, "min-class-recall")
+      minClassRecall: numberInput(inputs, "min-class-recall"),
+      maxClassIouDrop: numberInput(inputs, "max-class-iou-drop") ?? DEFAULT_REGRESSION_OPTIONS.maxClassIouDrop
     },
     training: result.training
   });

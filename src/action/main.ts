@@ -1,3 +1,4 @@
+import { DEFAULT_REGRESSION_OPTIONS } from '../checks/defaults.js';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
@@ -207,6 +208,8 @@ async function finish(
     thresholds: {
       minClassIou: numberInput(inputs, 'min-class-iou'),
       minClassRecall: numberInput(inputs, 'min-class-recall'),
+      maxClassIouDrop:
+        numberInput(inputs, 'max-class-iou-drop') ?? DEFAULT_REGRESSION_OPTIONS.maxClassIouDrop,
     },
     training: result.training,
   });
@@ -261,7 +264,7 @@ function setTrainingOutputs(
 
 function numberInput(
   inputs: ActionInputs,
-  name: 'min-class-iou' | 'min-class-recall',
+  name: 'min-class-iou' | 'min-class-recall' | 'max-class-iou-drop',
 ): number | null {
   const value = inputs.engineValues.get(name);
   const parsed = value === undefined ? Number.NaN : Number(value);

@@ -273,7 +273,7 @@ describe.skipIf(node24 === null)('action run with a stub engine (Node 24)', () =
       `Compared with \`${baseline}\`, named by the \`baseline\` input.`,
     );
     expect(result.summary).toMatch(/\| mIoU \| 0\.5000 \| -0\.1000 \| \[-0\.1100, -0\.0900\] \|/);
-    expect(result.summary).toContain('| 1 | aeroplane | 0.5000 | 0.5000 | -0.1000 | 100 |  |');
+    expect(result.summary).toContain('| 1 | aeroplane | 0.5000 | 0.5000 | -0.1000 | 100 | ✅ |');
     expect(commands(result, 'warning')).toEqual([]);
   });
 

@@ -24,7 +24,7 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     save: null,
     overlays: [],
     reportPath: '/t/report.json',
-    thresholds: { minClassIou: null, minClassRecall: null },
+    thresholds: { minClassIou: null, minClassRecall: null, maxClassIouDrop: 0.1 },
     training: null,
     ...overrides,
   };
@@ -60,7 +60,7 @@ describe('renderJobSummary', () => {
       | 1 | cat &lt;b&gt;\\|bold&lt;/b&gt; | 0.2500 | 0.2500 | — | 100 |  |
       | 2 | dog | — | — | — | 0 | — |
 
-      Marks need the \`min-class-iou\` or \`min-class-recall\` input; \`—\` is a class absent from labels and predictions.
+      Marks need the \`min-class-iou\` or \`min-class-recall\` input, or a baseline; \`—\` is a class absent from labels and predictions.
 
       ### Top confusions
 
@@ -114,7 +114,7 @@ describe('renderJobSummary', () => {
             ],
           },
         },
-        thresholds: { minClassIou: 0.3, minClassRecall: null },
+        thresholds: { minClassIou: 0.3, minClassRecall: null, maxClassIouDrop: 0.1 },
       }),
     );
 
@@ -130,7 +130,36 @@ describe('renderJobSummary', () => {
       '| 1 | cat &lt;b&gt;\\|bold&lt;/b&gt; | 0.2500 | 0.2500 | -0.0500 | 100 | ❌ |',
     );
     expect(markdown).toContain('| 2 | dog | — | — | — | 0 | — |');
-    expect(markdown).toContain('❌ marks a class below IoU 0.3;');
+    expect(markdown).toContain(
+      '❌ marks a class below IoU 0.3 or that lost more than 0.1 IoU against the baseline;',
+    );
+  });
+
+  it('marks a class that lost IoU against the baseline without thresholds', () => {
+    const markdown = renderJobSummary(
+      input({
+        report: {
+          ...makeReport({ classNames: NAMES, ious: [0.9, 0.25, null] }),
+          baseline: {
+            source: '/t/b.json',
+            deltaMiou: -0.1,
+            interval: [-0.2, -0.05],
+            resamples: 1000,
+            seed: 3,
+            classes: [
+              { id: 0, name: 'background', baselineIou: 0.91, iou: 0.9, delta: -0.01 },
+              { id: 1, name: 'cat', baselineIou: 0.45, iou: 0.25, delta: -0.2 },
+            ],
+          },
+        },
+      }),
+    );
+
+    expect(markdown).toContain('| 0 | background | 0.9000 | 0.9000 | -0.0100 | 100 | ✅ |');
+    expect(markdown).toContain('| -0.2000 | 100 | ❌ |');
+    expect(markdown).toContain(
+      '❌ marks a class that lost more than 0.1 IoU against the baseline;',
+    );
   });
 
   it('says why a rejected baseline was not compared', () => {

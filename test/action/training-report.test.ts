@@ -188,7 +188,7 @@ describe('trainingSection', () => {
       save: null,
       overlays: [],
       reportPath: '/t/report.json',
-      thresholds: { minClassIou: null, minClassRecall: null },
+      thresholds: { minClassIou: null, minClassRecall: null, maxClassIouDrop: 0.1 },
       training: summarizeTrainingReport(fixture()),
     });
 

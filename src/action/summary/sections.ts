@@ -177,13 +177,10 @@ export function classesSection(
     formatRatio(entry.recall),
     formatDelta(deltas.get(entry.id) ?? null),
     formatCount(entry.support),
-    classMark(entry, thresholds),
+    classMark(entry, thresholds, deltas.get(entry.id) ?? null),
   ]);
 
-  const legend =
-    thresholds.minClassIou === null && thresholds.minClassRecall === null
-      ? 'Marks need the `min-class-iou` or `min-class-recall` input; `—` is a class absent from labels and predictions.'
-      : `❌ marks a class below ${describeThresholds(thresholds)}; \`—\` is a class absent from labels and predictions.`;
+  const legend = classLegend(thresholds, comparison !== null);
 
   return [
     '### Per-class scores',
@@ -202,12 +199,31 @@ export function classesSection(
   ].join('\n');
 }
 
-function classMark(entry: ClassReport, thresholds: ClassThresholds): string {
+function classLegend(thresholds: ClassThresholds, compared: boolean): string {
+  const reasons: string[] = [];
+  if (thresholds.minClassIou !== null || thresholds.minClassRecall !== null) {
+    reasons.push(`below ${describeThresholds(thresholds)}`);
+  }
+  if (compared) {
+    reasons.push(`that lost more than ${thresholds.maxClassIouDrop} IoU against the baseline`);
+  }
+  const absent = '`—` is a class absent from labels and predictions.';
+  if (reasons.length === 0) {
+    return `Marks need the \`min-class-iou\` or \`min-class-recall\` input, or a baseline; ${absent}`;
+  }
+  return `❌ marks a class ${reasons.join(' or ')}; ${absent}`;
+}
+
+function classMark(entry: ClassReport, thresholds: ClassThresholds, delta: number | null): string {
   if (entry.iou === null && entry.recall === null) {
     return NO_VALUE;
   }
+  const lostIou = delta !== null && delta < -thresholds.maxClassIouDrop;
+  if (lostIou) {
+    return '❌';
+  }
   if (thresholds.minClassIou === null && thresholds.minClassRecall === null) {
-    return '';
+    return delta === null ? '' : '✅';
   }
   const lowIou =
     thresholds.minClassIou !== null && entry.iou !== null && entry.iou < thresholds.minClassIou;

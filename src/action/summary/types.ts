@@ -10,6 +10,8 @@ export type BaselineSaveNote = BaselineSave | { readonly kind: 'skipped'; readon
 export interface ClassThresholds {
   readonly minClassIou: number | null;
   readonly minClassRecall: number | null;
+  /** IoU loss against the baseline above which a class is marked, as `regression.class-iou` does. */
+  readonly maxClassIouDrop: number;
 }
 
 /** Everything the job summary shows. */
