@@ -542,7 +542,7 @@ function formatValues(findings) {
 }
 function describeViolation(source, kind, context) {
   const maxId = context.numClasses - 1;
-  const subject = source === "labels" ? "Labels" : source === "predictions" ? "Predictions" : "Model";
+  const subject = SOURCE_TITLES[source];
   switch (kind) {
     case "encoding":
       return `${subject} are not 8-bit single-channel class-id images`;
@@ -582,11 +582,16 @@ function likelyCause(source, kind, context) {
       return "";
   }
 }
-var MAX_LISTED_SUBJECTS, ContractLedger;
+var MAX_LISTED_SUBJECTS, SOURCE_TITLES, ContractLedger;
 var init_contract = __esm({
   "src/checks/contract.ts"() {
     "use strict";
     MAX_LISTED_SUBJECTS = 20;
+    SOURCE_TITLES = {
+      labels: "Labels",
+      predictions: "Predictions",
+      model: "Model"
+    };
     ContractLedger = class {
       groups = /* @__PURE__ */ new Map();
       /** Records findings; each kind of violation is reported once at the end, with every subject. */

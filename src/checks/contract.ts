@@ -3,7 +3,7 @@ import type { CheckRecord, ContractFinding, ContractKind, ContractSource } from 
 /** How many subjects a message names before it gives a count of the rest. */
 export const MAX_LISTED_SUBJECTS = 20;
 
-/** The contract checks that apply to one run, by the kind of segmenter. */
+/** Lists the contract checks that apply to one run, by the kind of segmenter. */
 export function contractCheckIds(segmenterKind: 'onnx' | 'tfjs' | 'predictions'): string[] {
   const labels = ['contract.labels.encoding', 'contract.labels.ids', 'contract.labels.size'];
   if (segmenterKind === 'predictions') {
@@ -16,6 +16,13 @@ export function contractCheckIds(segmenterKind: 'onnx' | 'tfjs' | 'predictions')
   }
   return [...labels, 'contract.model.layout', 'contract.model.channels', 'contract.model.output'];
 }
+
+/** Sentence-initial names of the sources in messages. */
+const SOURCE_TITLES: Readonly<Record<ContractSource, string>> = {
+  labels: 'Labels',
+  predictions: 'Predictions',
+  model: 'Model',
+};
 
 /** Collects contract findings over a run, grouped by source and kind. */
 export class ContractLedger {
@@ -160,8 +167,7 @@ function describeViolation(
   context: ContractContext,
 ): string {
   const maxId = context.numClasses - 1;
-  const subject =
-    source === 'labels' ? 'Labels' : source === 'predictions' ? 'Predictions' : 'Model';
+  const subject = SOURCE_TITLES[source];
   switch (kind) {
     case 'encoding':
       return `${subject} are not 8-bit single-channel class-id images`;

@@ -6,7 +6,7 @@ import type { TrainSettings } from '../train/settings.js';
 import { runCli } from './program.js';
 
 /**
- * The `seg-gate` executable: parses the command line, runs the command and exits with its code.
+ * Runs the `seg-gate` executable: parses the command line, runs the command and exits with its code.
  * Log lines, progress and errors go to stderr; the summary goes to stdout.
  */
 async function main(): Promise<number> {
@@ -56,7 +56,7 @@ async function evaluateCommand(settings: EvaluateSettings): Promise<number> {
       throw error;
     }
 
-    // The report and summary still say why the run could not finish.
+    // The report and summary still state why the run could not finish.
     const report = assembleErrorReport(errorReportOf(error), {
       startedAt,
       totalMs: performance.now() - start,

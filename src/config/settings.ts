@@ -42,7 +42,7 @@ export interface Size {
   readonly height: number;
 }
 
-/** Where the ids, images and labels come from. */
+/** Source of the ids, images and labels. */
 export type DataSettings =
   | {
       readonly kind: 'voc';
@@ -54,7 +54,7 @@ export type DataSettings =
     }
   | { readonly kind: 'folders'; readonly imagesDir: string; readonly labelsDir: string };
 
-/** How images become model input and how model output becomes class ids. */
+/** Conversion of images to model input and of model output to class ids. */
 export interface ModelInputSettings {
   /** Null when neither the command line nor the config declared it; a model run then stops. */
   readonly normalize: NormalizeMode | null;

@@ -70,7 +70,7 @@ export async function checkBatchConsistency<Input>(
   return compareOutputs(runner.subject, outputs[0], outputs[1], batched.length);
 }
 
-/** The two batches whose item 0 (always `first`) is compared. */
+/** Returns the two batches whose item 0 (always `first`) is compared. */
 function comparedBatches<Input>(
   batchDim: number | null,
   first: Input,

@@ -8,7 +8,7 @@ import { decodeWithThreshold } from './threshold.js';
 import type { SegmenterInput, SegmenterOutput } from './types.js';
 import type { UpsampleMode } from '../config/settings.js';
 
-/** What a model segmenter fixed when it opened, the part the per-image steps read. */
+/** Settings a model segmenter fixed when it opened, the part the per-image steps read. */
 export interface ImageRunSpec {
   readonly spec: PreprocessSpec;
   readonly plan: OutputPlan;

@@ -1,7 +1,7 @@
 import type { CheckRecord, ContractFinding } from '../checks/types.js';
 import type { ClassIdMask } from '../decode/types.js';
 
-/** What the pipeline hands a segmenter for one image. */
+/** Input of a segmenter for one image. */
 export interface SegmenterInput {
   readonly id: string;
   readonly imagePath: string;
@@ -20,7 +20,7 @@ export interface OutputStats {
   readonly predictedHistogram?: readonly number[];
 }
 
-/** A segmenter's answer for one image. */
+/** Result of a segmenter for one image. */
 export interface SegmenterOutput {
   /** Class ids at label size, or null when the output broke a contract and cannot be scored. */
   readonly mask: ClassIdMask | null;
@@ -33,7 +33,7 @@ export interface SegmenterOutput {
   readonly preprocessMs: number;
 }
 
-/** How a model was run, recorded in the report. */
+/** Description of how a model was run, recorded in the report. */
 export interface SegmenterInfo {
   readonly kind: 'onnx' | 'tfjs' | 'predictions';
   readonly path: string;

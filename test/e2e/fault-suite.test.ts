@@ -299,7 +299,7 @@ describe.skipIf(!hasShared)('fault suite on the VOC sample', () => {
     expect(messageOf(report, 'contract.model.channels')).toContain('20 channels');
   });
 
-  it('fails the PAN model, whose 3 channels lack the background of its 4 label ids', async () => {
+  it('fails PAN with 3 channels for 4 ids', async () => {
     const { cli, report } = await evaluate('pan', [
       '--images',
       join(PAN_DIR, 'samples/image'),

@@ -150,7 +150,7 @@ describe('seg-gate train output checks', () => {
     expect(run.stderr).not.toMatch(/step 1\//);
   });
 
-  it('exits 2 before the first step for an evaluation split that does not exist', async () => {
+  it('exits 2 for a missing evaluation split', async () => {
     const run = await runSegGate(
       trainArgs(TRAINED_EXAMPLE, 'no-split', ['--eval-split', 'nosuch']),
     );

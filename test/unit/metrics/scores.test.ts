@@ -92,7 +92,7 @@ describe('computeScores', () => {
     expect(result.meanRecall).toBe(5 / 10);
   });
 
-  it('gives null for a class that is labelled but never predicted only in precision', () => {
+  it('gives null precision for never-predicted class', () => {
     const neverPredicted = new ConfusionMatrix(2);
     neverPredicted.addSparse([
       [0, 0, 4],
