@@ -11624,7 +11624,7 @@ var NON_NEGATIVE = {
 };
 var POSITIVE = { ...NON_NEGATIVE, exclusiveMinimum: true };
 var MIN_OVERFIT_PROBE_STEPS = 2;
-var GROUP2 = "Model options:";
+var GROUP2 = TRAINING_HELP_GROUP;
 var TRAINING_OPTIONS = {
   output: pathSetting({
     flag: "--output",

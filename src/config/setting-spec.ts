@@ -63,7 +63,8 @@ export type HelpGroup =
   | 'Class options:'
   | 'Model input options:'
   | 'Gate options:'
-  | 'Output options:';
+  | 'Output options:'
+  | 'Training options:';
 
 /** One setting: its config key, flag, help text, domain and parsers. */
 export interface SettingSpec<T> {

@@ -18,6 +18,7 @@ import {
   pathSetting,
   textSetting,
   type SettingSpec,
+  type HelpGroup,
   type SettingTable,
 } from './setting-spec.js';
 import { invalidOption } from '../errors.js';
@@ -63,7 +64,7 @@ export interface TrainingOptionValues {
 export type TrainOptionValues = Omit<EvaluateOptionValues, 'predictions'> & TrainingOptionValues;
 
 /** Heading of the training options in `seg-gate train --help`. */
-export const TRAINING_HELP_GROUP = 'Training options:';
+export const TRAINING_HELP_GROUP: HelpGroup = 'Training options:';
 
 /** Comma-separated non-negative decimals, such as `1,0.5,2`. */
 export const CLASS_WEIGHTS_PATTERN =
@@ -81,9 +82,7 @@ const POSITIVE: NumberRange = { ...NON_NEGATIVE, exclusiveMinimum: true };
 /** Smallest overfit probe: the check compares the first and the last loss. */
 export const MIN_OVERFIT_PROBE_STEPS = 2;
 
-// The specs take 'Model options:' as their group because `HelpGroup` has no training heading;
-// train-command.ts lists them under TRAINING_HELP_GROUP.
-const GROUP = 'Model options:';
+const GROUP = TRAINING_HELP_GROUP;
 
 /** The training-only settings, in the order `--help` lists them. */
 export const TRAINING_OPTIONS: SettingTable<TrainingOptionValues> = {
