@@ -16,7 +16,7 @@ export interface AnnotationPlan {
   readonly warnings: readonly Annotation[];
 }
 
-/** Longest annotation message, in characters. */
+/** Maximum annotation message length, in characters. */
 const MAX_MESSAGE_LENGTH = 4000;
 
 /**

@@ -5,7 +5,7 @@ import type { EngineValueInput } from '../constants.js';
 import type { ActionInputs } from '../inputs.js';
 
 /**
- * Inputs that say which model is gated on which data. Their values, as written in the workflow,
+ * Inputs that name which model is gated on which data. Their values, as written in the workflow,
  * name a gate's baselines when `baseline-key` is not set.
  */
 const IDENTITY_INPUTS: readonly EngineValueInput[] = [
@@ -24,11 +24,11 @@ const IDENTITY_INPUTS: readonly EngineValueInput[] = [
   'label-map',
 ];
 
-/** Where one gate keeps its baselines in the cache. */
+/** Cache namespace in which one gate keeps its baselines. */
 export interface BaselineNamespace {
   /** Key prefix without the trailing `-`; every entry key is `<namespace>-<commit sha>`. */
   readonly namespace: string;
-  /** What the namespace was derived from, for logs and the summary. */
+  /** Origin of the namespace, for logs and the summary. */
   readonly source: string;
 }
 

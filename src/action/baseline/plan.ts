@@ -30,12 +30,12 @@ export function planBaselineRestore(
   return { primaryKey: `${prefix}${context.baseSha}`, restoreKeys: [prefix] };
 }
 
-/** The key a passing default-branch run saves its report under. */
+/** Returns the key a passing default-branch run saves its report under. */
 export function baselineSaveKey(namespace: string, sha: string): string {
   return `${namespace}-${sha}`;
 }
 
-/** The commit a baseline key was saved for, or null when the key is not of this namespace. */
+/** Returns the commit a baseline key was saved for, or null for a key of another namespace. */
 export function commitOfKey(namespace: string, key: string): string | null {
   const prefix = `${namespace}-`;
   return key.startsWith(prefix) && key.length > prefix.length ? key.slice(prefix.length) : null;

@@ -10,7 +10,7 @@ export type CacheWorkerCall =
 
 /** The request file the action writes for one cache worker process. */
 export type CacheWorkerRequest = CacheWorkerCall & {
-  /** Where the worker writes its CacheWorkerResult. */
+  /** Path the worker writes its CacheWorkerResult to. */
   readonly resultPath: string;
 };
 

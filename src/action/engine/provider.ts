@@ -18,7 +18,7 @@ export interface EngineProvider {
 }
 
 export interface EngineProviderOptions {
-  /** The action checkout: the parent of the folder that holds the action's entry file. */
+  /** The action checkout: the parent of the folder that contains the action's entry file. */
   readonly actionDir: string;
   /** The Node binary running the action; the engine and the load probe run with it too. */
   readonly nodePath: string;

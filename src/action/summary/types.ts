@@ -3,7 +3,7 @@ import type { Report } from '../../report/types.js';
 import type { RunOutcome } from '../outcome.js';
 import type { TrainingSummary } from '../training-report.js';
 
-/** What became of saving this run's report as the baseline. */
+/** Outcome of saving this run's report as the baseline. */
 export type BaselineSaveNote = BaselineSave | { readonly kind: 'skipped'; readonly reason: string };
 
 /** Per-class thresholds from the inputs, used for the pass and fail marks of the class table. */
