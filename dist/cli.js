@@ -207,7 +207,7 @@ function applyLevel(check, level) {
       return {
         ...check,
         status: "skip",
-        message: `Disabled in the config (level off), so it does not affect the verdict. Without the override it would report ${check.status}: ${check.message}`
+        message: `Disabled by its level off (checks: in the config or --checks), so it does not affect the verdict. Without the override it would report ${check.status}: ${check.message}`
       };
   }
 }
@@ -9619,7 +9619,7 @@ async function trainSession(session, logger, hooks) {
   let probe;
   let loop = null;
   try {
-    probe = await probeIfAsked(session, graph, logger, hooks);
+    probe = await runProbeIfRequested(session, graph, logger, hooks);
     if (probe === null || probe.check.status !== "fail") {
       loop = await trainSteps(session, graph, logger, hooks);
     }
@@ -9633,7 +9633,7 @@ async function trainSession(session, logger, hooks) {
   }
   return saveAndCheck(session, runChecks, probe, loop, logger);
 }
-async function probeIfAsked(session, graph, logger, hooks) {
+async function runProbeIfRequested(session, graph, logger, hooks) {
   const { parameters } = session.settings;
   const examples = session.data?.examples ?? [];
   if (parameters.overfitProbe === null || examples.length === 0) {

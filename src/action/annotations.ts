@@ -21,8 +21,8 @@ const MAX_MESSAGE_LENGTH = 4000;
 
 /**
  * Plans the step's annotations. GitHub shows at most 10 error and 10 warning annotations per
- * step, so failed checks get 9 error annotations and the failure message (also an error
- * annotation) lists the rest; warnings get 9 annotations and a tenth groups the rest.
+ * step, so failed checks get 9 error annotations and the failure message lists the rest in a
+ * tenth. Warnings likewise get 9 annotations and a tenth that groups the rest.
  */
 export function planAnnotations(
   failureHeadline: string | null,

@@ -20,7 +20,7 @@ export interface EngineFiles {
  * when set, so the engine's defaults apply otherwise), then `--skip-missing` when true. A training
  * run adds `--steps`, the training inputs that were set, `--output` and `--training-report`. The
  * report, summary, progress, overlay and baseline options follow. `--overlays` is always passed,
- * so `overlays: 0` also turns off overlays that a config file asks for.
+ * so `overlays: 0` also turns off overlays that a config file turns on.
  */
 export function buildEngineArgs(inputs: ActionInputs, files: EngineFiles): string[] {
   const training = inputs.training;

@@ -1,4 +1,4 @@
-/** Where the action writes its log lines and annotations; `@actions/core` in a real run. */
+/** Sink for the action's log lines and annotations: `@actions/core` in a real run. */
 export interface ActionLog {
   info(message: string): void;
   debug(message: string): void;

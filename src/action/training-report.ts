@@ -89,8 +89,8 @@ export function summarizeTrainingReport(
 
 /**
  * Turns an engine exit of 1 without a usable evaluation report into a failed gate when the
- * training report says a `training.` check failed: `seg-gate train` then stops before it evaluates,
- * so it writes no report. Any other outcome is returned unchanged.
+ * training report records a failed `training.` check. `seg-gate train` then stops before it
+ * evaluates, so it writes no report. Any other outcome is returned unchanged.
  */
 export function withTrainingOutcome(
   outcome: RunOutcome,

@@ -69,7 +69,7 @@ function applyLevel(check: CheckRecord, level: CheckLevel): CheckRecord {
       return {
         ...check,
         status: 'skip',
-        message: `Disabled in the config (level off), so it does not affect the verdict. Without the override it would report ${check.status}: ${check.message}`,
+        message: `Disabled by its level off (checks: in the config or --checks), so it does not affect the verdict. Without the override it would report ${check.status}: ${check.message}`,
       };
   }
 }

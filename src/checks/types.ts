@@ -10,7 +10,7 @@ export interface CheckRecord {
   readonly message: string;
 }
 
-/** Which side of the evaluation broke a contract. */
+/** Side of the evaluation that broke a contract. */
 export type ContractSource = 'labels' | 'predictions' | 'model';
 
 /**

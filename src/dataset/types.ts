@@ -5,7 +5,7 @@ export interface Sample {
   readonly labelPath: string;
 }
 
-/** Where the ids and files of a dataset came from, as recorded in the report. */
+/** Origin of a dataset's ids and files, as recorded in the report. */
 export type DatasetSource =
   | {
       readonly kind: 'voc';

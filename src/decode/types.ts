@@ -12,7 +12,7 @@ export interface RgbImage {
   readonly data: Uint8Array;
 }
 
-/** How a mask PNG stores its values. Only `palette` and `grey` hold class ids. */
+/** Storage format of a mask PNG's values. Only `palette` and `grey` contain class ids. */
 export type MaskEncoding = 'palette' | 'grey' | 'grey-alpha' | 'rgb' | 'rgba';
 
 /** The outcome of reading a class-id mask: the mask, or the reason it is not a class-id image. */

@@ -123,7 +123,7 @@ async function trainSession(
   let probe: OverfitProbeResult | null;
   let loop: LoopResult | null = null;
   try {
-    probe = await probeIfAsked(session, graph, logger, hooks);
+    probe = await runProbeIfRequested(session, graph, logger, hooks);
     if (probe === null || probe.check.status !== 'fail') {
       loop = await trainSteps(session, graph, logger, hooks);
     }
@@ -139,7 +139,7 @@ async function trainSession(
   return saveAndCheck(session, runChecks, probe, loop, logger);
 }
 
-async function probeIfAsked(
+async function runProbeIfRequested(
   session: TrainingSession,
   graph: ReturnType<typeof prepareTrainingGraph>,
   logger: Logger,

@@ -33,9 +33,10 @@ export interface BaselineNamespace {
 }
 
 /**
- * Derives the baseline namespace: `seg-gate-baseline-v1-` and 16 hex digits of a sha256 over the
- * `baseline-key` input, or, without it, over the model (or predictions) path and the inputs that
- * define the dataset (paths as written in the workflow, so every runner derives the same name).
+ * Derives the baseline namespace: `seg-gate-baseline-v1-` and 16 hex digits of a sha256. The hash
+ * covers the `baseline-key` input, or without it the model (or predictions) path and the inputs
+ * that define the dataset. Paths are taken as written in the workflow, so every runner derives the
+ * same name.
  * The digits have a fixed length, so the prefix of one namespace never matches another's keys.
  *
  * The dataset's content fingerprint is only known after the evaluation; the engine compares the

@@ -11,7 +11,7 @@ import type { ActionLog } from '../log.js';
 import type { PackageInstaller } from './install.js';
 import type { EngineProbe } from './probe.js';
 
-/** How the engine's node_modules came to be ready. */
+/** Origin of the engine's ready node_modules: already present, restored, or installed. */
 export type EngineSource = 'present' | 'cache' | 'installed';
 
 export interface PrepareEngineOptions {

@@ -28,10 +28,10 @@ export interface EngineProbe {
 }
 
 /**
- * Creates the probe used in real runs: every production dependency in `package.json` has a
- * folder in node_modules, the CUDA provider is there for `device: cuda`, and a fresh Node process
- * (`nodePath`) can import the native packages, which catches a build for another platform or
- * Node ABI.
+ * Creates the probe used in real runs. It requires a folder in node_modules for every production
+ * dependency in `package.json`, and the CUDA provider for `device: cuda`. A fresh Node process
+ * (`nodePath`) must also import the native packages, which catches a build for another platform
+ * or Node ABI.
  */
 export function createEngineProbe(nodePath: string): EngineProbe {
   return {

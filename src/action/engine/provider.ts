@@ -29,7 +29,7 @@ export interface EngineProviderOptions {
 /**
  * Creates the provider of real runs: `dist/cli.js` of the action checkout, with its dependencies
  * prepared by `prepareEngine`. When `SEG_GATE_ENGINE` names a script, that script runs in place of
- * the engine and nothing is installed; tests use it to run the action on a fixed report.
+ * the engine and nothing is installed. Tests use it to run the action on a fixed report.
  */
 export function createEngineProvider(options: EngineProviderOptions): EngineProvider {
   const { actionDir, nodePath, env, log } = options;

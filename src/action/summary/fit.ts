@@ -7,7 +7,7 @@ const NOTE_RESERVE_BYTES = 4096;
  * Joins sections into Markdown of at most `limitBytes` UTF-8 bytes. When everything does not
  * fit, optional sections are left out, lowest priority first, and a note names each one. When the
  * required sections alone are too long, the text is cut at the last line break that fits and a
- * note says so.
+ * note states it.
  */
 export function fitSections(sections: readonly SummarySection[], limitBytes: number): string {
   const present = sections.filter((section) => section.markdown !== '');

@@ -10,10 +10,10 @@ import { resolveWeightGroups } from './weights-manifest.js';
 export const SAVED_WEIGHTS_FILE = 'group1-shard1of1.bin';
 
 /**
- * Reads and parses a TensorFlow.js `model.json`, checking the fields loading relies on:
- * `modelTopology` must be an object and `weightsManifest`, when present, a list of groups with
- * `paths` (strings) and `weights` (entries with a name, a shape of non-negative integers and a
- * dtype). Throws an InputError naming the file and the field otherwise.
+ * Reads and parses a TensorFlow.js `model.json` and checks the fields that loading relies on.
+ * `modelTopology` must be an object. `weightsManifest`, when present, must be a list of groups
+ * with `paths` (strings) and `weights` (entries with a name, a shape of non-negative integers and
+ * a dtype). Throws an InputError naming the file and the field otherwise.
  */
 export async function readModelJson(jsonPath: string): Promise<io.ModelJSON> {
   let text: string;
@@ -34,7 +34,7 @@ export async function readModelJson(jsonPath: string): Promise<io.ModelJSON> {
 }
 
 /**
- * A `tf.io.IOHandler` on the local file system, so that models load without `fetch` or network.
+ * Creates a `tf.io.IOHandler` on the local file system, so models load without `fetch` or network.
  *
  * `load` reads the JSON at `jsonPath` and every weight file of its manifest, resolved relative to
  * the JSON's folder, after `resolveWeightGroups` has checked their paths and byte counts.

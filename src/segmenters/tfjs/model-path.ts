@@ -16,7 +16,7 @@ const SAVED_MODEL_FILES = ['saved_model.pb', 'saved_model.pbtxt'];
 /**
  * Resolves `--model` for TensorFlow: a `*.json` file, a folder with a `model.json`, a SavedModel
  * folder (it contains `saved_model.pb` or `saved_model.pbtxt`) or that `saved_model.pb` file.
- * Throws an InputError saying what was found when the path is none of these.
+ * Throws an InputError that names what was found when the path matches none of these.
  */
 export function locateTfjsModel(path: string): TfjsModelLocation {
   if (!existsSync(path)) {
@@ -52,7 +52,7 @@ export function locateTfjsModel(path: string): TfjsModelLocation {
 /**
  * Decides whether a `model.json` contains a layers model or a graph model. The `format` field
  * (`layers-model`, `graph-model`) and the topology (a Keras config with `class_name` or
- * `model_config`, or a GraphDef with `node`) must agree when both are present; older files
+ * `model_config`, or a GraphDef with `node`) must agree when both are present. Older files
  * without `format` are decided by the topology alone. Throws an InputError otherwise.
  */
 export function decideJsonFormat(

@@ -13,15 +13,15 @@ export interface CacheEntry {
 }
 
 /**
- * The entries of the loopback cache service, with the lookup rule of the GitHub cache service and
- * act's cache server: for each key in order, an exact match of key and version first, then the
+ * Entry store of the loopback cache service. Lookups follow the GitHub cache service and act's
+ * cache server. For each key in order, an exact match of key and version comes first, then the
  * newest complete entry whose key starts with it. Keys compare case-insensitively, as act does.
  */
 export class CacheStore {
   private readonly entries: CacheEntry[] = [];
   private nextId = 1;
 
-  /** Every entry, in creation order. */
+  /** Returns every entry, in creation order. */
   list(): readonly CacheEntry[] {
     return this.entries;
   }

@@ -62,7 +62,7 @@ describe('applyLevels', () => {
     });
     expect(result.map((check) => check.status)).toEqual(['skip', 'warn', 'skip', 'skip']);
     expect(result[0]?.message).toBe(
-      'Disabled in the config (level off), so it does not affect the verdict. Without the override it would report fail: Background takes 99.0%.',
+      'Disabled by its level off (checks: in the config or --checks), so it does not affect the verdict. Without the override it would report fail: Background takes 99.0%.',
     );
     expect(result[2]?.message).toContain('would report pass: mIoU 0.6000');
   });
